@@ -1,0 +1,62 @@
+"""Public pages of the directory: thin views over directory.services."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from directory.filters import ActorFilter
+from directory.jsonld import actor_jsonld, as_script
+from directory.services import InvalidFilter, find_actors, load_actors
+from network.permissions import get_actor_for_user
+
+PAGE_SIZE = 20
+
+
+@require_safe
+def actor_list(request: HttpRequest) -> HttpResponse:
+    try:
+        result = find_actors(request.GET, user=request.user)
+    except InvalidFilter as invalid:
+        filterset = ActorFilter(request.GET)
+        filterset.is_valid()
+        return render(
+            request,
+            "directory/actor_list.html",
+            {"filterset": filterset, "errors": invalid.errors, "page": None},
+            status=400,
+        )
+    page = Paginator(result.actor_ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    return render(
+        request,
+        "directory/actor_list.html",
+        {
+            "filterset": result.filterset,
+            "result": result,
+            "page": page,
+            "actors": load_actors(list(page.object_list)),
+            "query_without_page": query_without_page.urlencode(),
+            "has_filters": any(request.GET.getlist(name) for name in ActorFilter.FACETS),
+        },
+    )
+
+
+@require_safe
+def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    actor = get_actor_for_user(request.user, slug)
+    offers = actor.offers.prefetch_related("topics", "target_groups", "languages")
+    locations = actor.locations.select_related("municipality").prefetch_related("opening_hours")
+    return render(
+        request,
+        "directory/actor_detail.html",
+        {
+            "actor": actor,
+            "offers": offers,
+            "locations": locations,
+            "jsonld": as_script(actor_jsonld(actor, request)),
+        },
+    )

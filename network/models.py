@@ -1,0 +1,381 @@
+"""The integration network's core data, modelled on Open Referral HSDS 3.0.
+
+Actor ~ organization, Offer ~ service, Location ~ location, OpeningHours ~ schedule,
+ContactPerson ~ contact. Actors are Wagtail snippets with drafts and revisions so that a change
+becomes public only once it is published (the review of a later issue builds on that).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+
+from portal.html import sanitize_html
+
+
+class Vocabulary(models.Model):
+    """A controlled term that staff maintain; its slug is what URLs and the API use."""
+
+    name = models.CharField(_("Name"), max_length=100, unique=True)
+    slug = models.SlugField(_("Kurzname"), max_length=100, unique=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("Thema")
+        verbose_name_plural = _("Themen")
+
+
+class TargetGroup(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
+
+
+class Language(models.Model):
+    """A language by ISO 639-1 code, named in German and in itself."""
+
+    code = models.CharField(_("ISO-639-1-Code"), max_length=3, unique=True)
+    name = models.CharField(_("Name (deutsch)"), max_length=100)
+    native_name = models.CharField(_("Eigenbezeichnung"), max_length=100)
+    is_rtl = models.BooleanField(_("von rechts nach links"), default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Sprache")
+        verbose_name_plural = _("Sprachen")
+
+    def __str__(self) -> str:
+        if self.native_name and self.native_name != self.name:
+            return f"{self.name} ({self.native_name})"
+        return self.name
+
+    @property
+    def slug(self) -> str:
+        return self.code
+
+
+class Municipality(models.Model):
+    """A Gemeinde of the Burgenlandkreis, with the towns (Ortsteile) that belong to it."""
+
+    class Kind(models.TextChoices):
+        TOWN = "town", _("Stadt")
+        MUNICIPALITY = "municipality", _("Gemeinde")
+
+    name = models.CharField(_("Name"), max_length=100, unique=True)
+    slug = models.SlugField(_("Kurzname"), max_length=100, unique=True)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    association = models.CharField(
+        _("Verbandsgemeinde"), max_length=100, blank=True, help_text=_("leer bei Einheitsgemeinden")
+    )
+    towns = models.TextField(_("Ortsteile"), blank=True, help_text=_("durch Komma getrennt"))
+    latitude = models.DecimalField(_("Breitengrad"), max_digits=9, decimal_places=6, null=True)
+    longitude = models.DecimalField(_("Längengrad"), max_digits=9, decimal_places=6, null=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Gemeinde")
+        verbose_name_plural = _("Gemeinden")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def town_list(self) -> list[str]:
+        return [town.strip() for town in self.towns.split(",") if town.strip()]
+
+
+class ActorKind(models.TextChoices):
+    VOLUNTEER_INITIATIVE = "volunteer_initiative", _("Ehrenamtliche Initiative")
+    VOLUNTEER = "volunteer", _("Ehrenamtliche Person")
+    MIGRANT_ORGANISATION = "migrant_organisation", _("Migrantenselbstorganisation")
+    PROJECT = "project", _("Projekt")
+    ASSOCIATION = "association", _("Verein / NGO")
+    AGENCY_UNIT = "agency_unit", _("Bereich der Migrationsagentur")
+    PUBLIC_SERVICE = "public_service", _("Öffentliche Stelle")
+
+
+class Availability(models.TextChoices):
+    OPEN = "open", _("nimmt neue Personen auf")
+    WAITING_LIST = "waiting_list", _("Warteliste")
+    CLOSED = "closed", _("derzeit keine Aufnahme")
+
+
+class ActorQuerySet(models.QuerySet["Actor"]):
+    def published(self) -> ActorQuerySet:
+        """What the public may see: the last approved version of live actors."""
+        return self.filter(live=True)
+
+
+class Actor(DraftStateMixin, RevisionMixin, ClusterableModel):
+    """An organisation or person of the network (HSDS organization)."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzname"), max_length=200, unique=True)
+    kind = models.CharField(_("Art"), max_length=32, choices=ActorKind.choices)
+    short_description = models.CharField(_("Kurzbeschreibung"), max_length=300)
+    description = models.TextField(
+        _("Beschreibung"), blank=True, help_text=_("Absätze, Listen, Links und Hervorhebungen")
+    )
+    logo = models.ImageField(_("Logo"), upload_to="logos/", blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    works_online = models.BooleanField(_("auch online erreichbar"), default=False)
+    topics = ParentalManyToManyField(Topic, related_name="actors", blank=True)
+    target_groups = ParentalManyToManyField(TargetGroup, related_name="actors", blank=True)
+    languages = ParentalManyToManyField(
+        Language,
+        related_name="actors",
+        blank=True,
+        verbose_name=_("Beratungssprachen"),
+    )
+    external_id = models.CharField(_("externe Kennung"), max_length=100, blank=True)
+    last_confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Akteur")
+        verbose_name_plural = _("Akteure")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_id"],
+                condition=~models.Q(external_id=""),
+                name="network_actor_unique_external_id",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.description = sanitize_html(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:actor", kwargs={"slug": self.slug})
+
+
+class SocialLink(Orderable):
+    class Platform(models.TextChoices):
+        FACEBOOK = "facebook", "Facebook"
+        INSTAGRAM = "instagram", "Instagram"
+        MASTODON = "mastodon", "Mastodon"
+        YOUTUBE = "youtube", "YouTube"
+        TELEGRAM = "telegram", "Telegram"
+        OTHER = "other", _("Andere")
+
+    actor = ParentalKey(Actor, on_delete=models.CASCADE, related_name="social_links")
+    platform = models.CharField(_("Plattform"), max_length=20, choices=Platform.choices)
+    url = models.URLField(_("Adresse"))
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Social-Media-Link")
+
+
+class Offer(ClusterableModel, Orderable):
+    """What an actor provides (HSDS service)."""
+
+    actor = ParentalKey(Actor, on_delete=models.CASCADE, related_name="offers")
+    name = models.CharField(_("Name"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    topics = ParentalManyToManyField(Topic, related_name="offers", blank=True)
+    target_groups = ParentalManyToManyField(TargetGroup, related_name="offers", blank=True)
+    languages = ParentalManyToManyField(
+        Language, related_name="offers", blank=True, verbose_name=_("angebotene Sprachen")
+    )
+    is_free = models.BooleanField(_("kostenlos"), default=True)
+    cost_note = models.CharField(_("Kosten"), max_length=200, blank=True)
+    eligibility = models.TextField(_("Wer kann teilnehmen"), blank=True)
+    how_to_access = models.TextField(_("So kommen Sie dazu"), blank=True)
+    availability = models.CharField(
+        _("Aufnahme"), max_length=20, choices=Availability.choices, default=Availability.OPEN
+    )
+    availability_confirmed_on = models.DateField(_("Aufnahme bestätigt am"), null=True, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Angebot")
+        verbose_name_plural = _("Angebote")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Location(ClusterableModel, Orderable):
+    """A place where an actor can be found (HSDS location with its address)."""
+
+    actor = ParentalKey(Actor, on_delete=models.CASCADE, related_name="locations")
+    name = models.CharField(_("Bezeichnung"), max_length=200, blank=True)
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200)
+    postcode = models.CharField(_("Postleitzahl"), max_length=5)
+    town = models.CharField(_("Ort"), max_length=100)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="locations",
+        verbose_name=_("Gemeinde"),
+    )
+    latitude = models.DecimalField(
+        _("Breitengrad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    accessibility = models.TextField(_("Barrierefreiheit"), blank=True)
+    wheelchair_accessible = models.BooleanField(_("rollstuhlgerecht"), default=False)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Standort")
+        verbose_name_plural = _("Standorte")
+
+    def __str__(self) -> str:
+        return self.name or f"{self.street}, {self.postcode} {self.town}"
+
+    @property
+    def address(self) -> str:
+        return f"{self.street}, {self.postcode} {self.town}"
+
+    @property
+    def osm_url(self) -> str:
+        """A link to OpenStreetMap; no tile server is needed for the page itself."""
+        if self.latitude is not None and self.longitude is not None:
+            return (
+                f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+                f"#map=17/{self.latitude}/{self.longitude}"
+            )
+        return f"https://www.openstreetmap.org/search?query={quote(self.address)}"
+
+
+class OpeningHours(Orderable):
+    """A weekly consultation slot (HSDS schedule), open or by appointment."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Montag")
+        TUESDAY = 1, _("Dienstag")
+        WEDNESDAY = 2, _("Mittwoch")
+        THURSDAY = 3, _("Donnerstag")
+        FRIDAY = 4, _("Freitag")
+        SATURDAY = 5, _("Samstag")
+        SUNDAY = 6, _("Sonntag")
+
+    location = ParentalKey(Location, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("Wochentag"), choices=Weekday.choices)
+    opens = models.TimeField(_("von"))
+    closes = models.TimeField(_("bis"))
+    by_appointment = models.BooleanField(_("nur mit Termin"), default=False)
+
+    class Meta(Orderable.Meta):
+        ordering = ["weekday", "opens"]
+        verbose_name = _("Öffnungszeit")
+        verbose_name_plural = _("Öffnungszeiten")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens")),
+                name="network_openinghours_closes_after_opens",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class ContactPerson(Orderable):
+    actor = ParentalKey(Actor, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("Name"), max_length=200)
+    role = models.CharField(_("Funktion"), max_length=200, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Ansprechperson")
+        verbose_name_plural = _("Ansprechpersonen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A person's role at an actor; owners manage members, editors keep the profile up."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Verantwortliche Person")
+        EDITOR = "editor", _("Redaktion")
+        COORDINATOR = "coordinator", _("Ehrenamtskoordination")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Mitgliedschaft")
+        verbose_name_plural = _("Mitgliedschaften")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "actor"], name="network_membership_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.actor} ({self.get_role_display()})"
+
+
+class AgencyUnit(models.Model):
+    """A unit of the Migrationsagentur; the intake zone (Eingangszone) is one of them."""
+
+    name = models.CharField(_("Name"), max_length=200, unique=True)
+    slug = models.SlugField(_("Kurzname"), max_length=100, unique=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    is_intake = models.BooleanField(_("Eingangszone"), default=False)
+    actor = models.OneToOneField(
+        Actor,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agency_unit",
+        verbose_name=_("Profil im Verzeichnis"),
+    )
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="agency_units",
+        blank=True,
+        verbose_name=_("Mitarbeitende"),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Bereich der Agentur")
+        verbose_name_plural = _("Bereiche der Agentur")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,30 @@
+"""Who may see and change what in the network. Every app asks here, never decides itself."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+from django.http import Http404
+
+from network.models import Actor
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def visible_actors(user: User | None = None) -> QuerySet[Actor]:
+    """Actors a user may find in the public directory: the published ones."""
+    return Actor.objects.published()
+
+
+def get_actor_for_user(user: User | None, slug: str) -> Actor:
+    """The actor's public profile, or 404 when it is not visible to this user."""
+    try:
+        return visible_actors(user).get(slug=slug)
+    except Actor.DoesNotExist as exc:
+        raise Http404("No such actor.") from exc
+
+
+def is_agency_staff(user: User | None) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    return user.is_superuser or user.agency_units.exists()

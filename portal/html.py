@@ -1,0 +1,34 @@
+"""The one place where HTML from people is made safe (nh3, the maintained successor of bleach)."""
+
+from __future__ import annotations
+
+import nh3
+
+ALLOWED_TAGS = frozenset(
+    {"p", "br", "ul", "ol", "li", "a", "em", "strong", "b", "i", "h2", "h3", "h4", "blockquote"}
+)
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}}
+ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+def sanitize_html(value: str) -> str:
+    """Keep the allow-listed structure of rich text and drop everything else, never executing it.
+
+    Links get rel="nofollow noopener" so that member content passes no ranking and cannot reach
+    back into the portal's window.
+    """
+    if not value:
+        return ""
+    return nh3.clean(
+        value,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        link_rel="nofollow noopener",
+        strip_comments=True,
+    )
+
+
+def html_to_text(value: str) -> str:
+    """Plain text of sanitised HTML, for search documents and meta descriptions."""
+    return " ".join(nh3.clean(value or "", tags=set()).split())

@@ -1,0 +1,75 @@
+"""The Wagtail side of the portal: home and content pages, site settings."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HomePage(Page):
+    """Introduces the network and the agency and leads into the directory and later sections."""
+
+    intro = models.CharField(_("Einleitung"), max_length=300, blank=True)
+    body = RichTextField(_("Text"), blank=True, features=RICH_TEXT_FEATURES)
+    agency_title = models.CharField(_("Überschrift Agentur"), max_length=200, blank=True)
+    agency_text = RichTextField(_("Text zur Agentur"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("agency_title"), FieldPanel("agency_text")], _("Agentur")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    subpage_types = ["portal.ContentPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Startseite")
+
+
+class ContentPage(Page):
+    """A page of plain content (about the network, privacy notice, imprint, ...)."""
+
+    intro = models.CharField(_("Einleitung"), max_length=300, blank=True)
+    body = RichTextField(_("Text"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    subpage_types = ["portal.ContentPage"]
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact details of the agency shown in every page footer."""
+
+    agency_name = models.CharField(
+        _("Name der Agentur"), max_length=200, default="Migrationsagentur Burgenlandkreis"
+    )
+    address = models.CharField(
+        _("Adresse"), max_length=300, blank=True
+    )
+    phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    footer_note = models.CharField(_("Hinweis in der Fußzeile"), max_length=300, blank=True)
+
+    panels = [
+        FieldPanel("agency_name"),
+        FieldPanel("address"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("footer_note"),
+    ]
+
+    class Meta:
+        verbose_name = _("Portal-Einstellungen")
