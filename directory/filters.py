@@ -32,7 +32,7 @@ class ActorFilter(django_filters.FilterSet):
     )
     topic = django_filters.ModelMultipleChoiceFilter(
         label=_("Thema"),
-        field_name="topics",
+        field_name="topics__slug",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         distinct=True,
@@ -40,7 +40,7 @@ class ActorFilter(django_filters.FilterSet):
     )
     language = django_filters.ModelMultipleChoiceFilter(
         label=_("Sprache"),
-        field_name="languages",
+        field_name="languages__code",
         to_field_name="code",
         queryset=Language.objects.all(),
         distinct=True,
@@ -48,7 +48,7 @@ class ActorFilter(django_filters.FilterSet):
     )
     municipality = django_filters.ModelMultipleChoiceFilter(
         label=_("Gemeinde"),
-        field_name="locations__municipality",
+        field_name="locations__municipality__slug",
         to_field_name="slug",
         queryset=Municipality.objects.all(),
         distinct=True,
@@ -56,7 +56,7 @@ class ActorFilter(django_filters.FilterSet):
     )
     target_group = django_filters.ModelMultipleChoiceFilter(
         label=_("Zielgruppe"),
-        field_name="target_groups",
+        field_name="target_groups__slug",
         to_field_name="slug",
         queryset=TargetGroup.objects.all(),
         distinct=True,

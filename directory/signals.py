@@ -33,9 +33,7 @@ def connect() -> None:
     post_delete.connect(_actor_changed, sender=Actor, dispatch_uid="directory_actor_deleted")
     for model in (Offer, Location):
         post_save.connect(_child_changed, sender=model, dispatch_uid=f"directory_{model}_saved")
-        post_delete.connect(
-            _child_changed, sender=model, dispatch_uid=f"directory_{model}_deleted"
-        )
+        post_delete.connect(_child_changed, sender=model, dispatch_uid=f"directory_{model}_deleted")
     for relation in (
         Actor.topics,
         Actor.target_groups,

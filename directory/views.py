@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from directory.filters import ActorFilter
+from directory.filters import ActorFilter, Sort
 from directory.jsonld import actor_jsonld, as_script
 from directory.services import InvalidFilter, find_actors, load_actors
 from network.permissions import get_actor_for_user
@@ -41,6 +41,11 @@ def actor_list(request: HttpRequest) -> HttpResponse:
             "actors": load_actors(list(page.object_list)),
             "query_without_page": query_without_page.urlencode(),
             "has_filters": any(request.GET.getlist(name) for name in ActorFilter.FACETS),
+            "facet_groups": [
+                (name, result.filterset.form[name].label, result.facets[name])
+                for name in ActorFilter.FACETS
+            ],
+            "sort_choices": Sort.CHOICES,
         },
     )
 

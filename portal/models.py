@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Count, Q
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -34,6 +36,22 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("Startseite")
 
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict[str, object]:
+        from network.models import Topic
+        from network.permissions import visible_actors
+
+        context = super().get_context(request, *args, **kwargs)
+        visible = visible_actors(request.user)
+        context["actor_count"] = visible.count()
+        context["featured_topics"] = (
+            Topic.objects.annotate(
+                count=Count("actors", filter=Q(actors__in=visible.values("pk")), distinct=True)
+            )
+            .filter(count__gt=0)
+            .order_by("-count", "name")[:5]
+        )
+        return context
+
 
 class ContentPage(Page):
     """A page of plain content (about the network, privacy notice, imprint, ...)."""
@@ -56,9 +74,7 @@ class SiteSettings(BaseSiteSetting):
     agency_name = models.CharField(
         _("Name der Agentur"), max_length=200, default="Migrationsagentur Burgenlandkreis"
     )
-    address = models.CharField(
-        _("Adresse"), max_length=300, blank=True
-    )
+    address = models.CharField(_("Adresse"), max_length=300, blank=True)
     phone = models.CharField(_("Telefon"), max_length=40, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
     footer_note = models.CharField(_("Hinweis in der Fußzeile"), max_length=300, blank=True)

@@ -95,9 +95,7 @@ if PRODUCTION:
     if not ALLOWED_HOSTS:
         problems.append("ALLOWED_HOSTS is empty")
     if problems:
-        raise ImproperlyConfigured(
-            "Refusing to start in production: " + "; ".join(problems) + "."
-        )
+        raise ImproperlyConfigured("Refusing to start in production: " + "; ".join(problems) + ".")
 
 INSTALLED_APPS = [
     "daphne",

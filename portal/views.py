@@ -66,9 +66,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     healthy = all(ok for ok, _detail in checks.values())
     body = {
         "status": "ok" if healthy else "unavailable",
-        "checks": {
-            name: {"ok": ok, "detail": detail} for name, (ok, detail) in checks.items()
-        },
+        "checks": {name: {"ok": ok, "detail": detail} for name, (ok, detail) in checks.items()},
     }
     if not healthy:
         body["failing"] = [name for name, (ok, _detail) in checks.items() if not ok]

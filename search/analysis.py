@@ -22,13 +22,11 @@ WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 TRANSCRIBED_UMLAUT_RE = re.compile(r"(?<![aeiouäöüq])([aou])e")
 
 # Words that carry no meaning for the directory's queries ("Hilfe für Frauen in Zeitz").
-_STOP_WORDS = (
-    """
+_STOP_WORDS = """
     aber alle als am an auch auf aus bei bin bis das dass dem den der des die dir du ein eine
     einem einen einer eines es für fuer hat ich ihr im in ist ja mit nach nicht noch oder
     sich sie sind so über ueber um und uns von vom vor was wie wir zu zum zur the and of for
     """
-)
 
 _stemmer = snowballstemmer.stemmer("german")
 

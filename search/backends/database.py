@@ -106,8 +106,9 @@ class DatabaseSearchBackend(SearchBackend):
             conditions.append("e.public = %s")
             params.append(True)
         extra = "".join(f" AND {condition}" for condition in conditions)
+        # Only constants and placeholders are formatted into the SQL; values go as parameters.
         if connection.vendor == "postgresql":
-            sql = (
+            sql = (  # noqa: S608
                 "SELECT e.kind, e.object_id, e.title, e.title_terms, "
                 f"ts_rank({POSTGRES_VECTOR}, q) AS score "
                 "FROM search_indexentry e, to_tsquery('simple', %s) q "
@@ -115,7 +116,7 @@ class DatabaseSearchBackend(SearchBackend):
             )
             params = [_postgres_tsquery(terms, "&" if operator == "AND" else "|"), *params]
         else:
-            sql = (
+            sql = (  # noqa: S608
                 "SELECT e.kind, e.object_id, e.title, e.title_terms, "
                 f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score "
                 "FROM search_fts JOIN search_indexentry e ON e.id = search_fts.rowid "

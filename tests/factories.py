@@ -1,0 +1,161 @@
+"""factory_boy factories for the network's data; published actors unless told otherwise."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from factory.django import DjangoModelFactory
+
+from network.models import (
+    Actor,
+    ActorKind,
+    AgencyUnit,
+    ContactPerson,
+    Language,
+    Location,
+    Membership,
+    Municipality,
+    Offer,
+    OpeningHours,
+    TargetGroup,
+    Topic,
+)
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("demo1234!")
+
+
+class TopicFactory(DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Thema {n}")
+    slug = factory.Sequence(lambda n: f"thema-{n}")
+
+
+class TargetGroupFactory(DjangoModelFactory):
+    class Meta:
+        model = TargetGroup
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Zielgruppe {n}")
+    slug = factory.Sequence(lambda n: f"zielgruppe-{n}")
+
+
+class LanguageFactory(DjangoModelFactory):
+    class Meta:
+        model = Language
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"x{n}")
+    name = factory.Sequence(lambda n: f"Sprache {n}")
+    native_name = factory.LazyAttribute(lambda language: language.name)
+
+
+class MunicipalityFactory(DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Gemeinde {n}")
+    slug = factory.Sequence(lambda n: f"gemeinde-{n}")
+    kind = Municipality.Kind.MUNICIPALITY
+
+
+class ActorFactory(DjangoModelFactory):
+    class Meta:
+        model = Actor
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Initiative {n}")
+    slug = factory.Sequence(lambda n: f"initiative-{n}")
+    kind = ActorKind.ASSOCIATION
+    short_description = "Ein Verein im Integrationsnetzwerk."
+    live = True
+
+    @factory.post_generation
+    def topics(self, create: bool, extracted, **kwargs) -> None:
+        if create and extracted:
+            self.topics.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def languages(self, create: bool, extracted, **kwargs) -> None:
+        if create and extracted:
+            self.languages.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def target_groups(self, create: bool, extracted, **kwargs) -> None:
+        if create and extracted:
+            self.target_groups.set(extracted)
+            self.save()
+
+
+class OfferFactory(DjangoModelFactory):
+    class Meta:
+        model = Offer
+
+    actor = factory.SubFactory(ActorFactory)
+    name = factory.Sequence(lambda n: f"Angebot {n}")
+    description = "Regelmäßiges Angebot für alle."
+
+
+class LocationFactory(DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    actor = factory.SubFactory(ActorFactory)
+    street = "Marktplatz 1"
+    postcode = "06667"
+    town = factory.LazyAttribute(lambda location: location.municipality.name)
+    municipality = factory.SubFactory(MunicipalityFactory)
+    latitude = "51.200000"
+    longitude = "11.970000"
+
+
+class OpeningHoursFactory(DjangoModelFactory):
+    class Meta:
+        model = OpeningHours
+
+    location = factory.SubFactory(LocationFactory)
+    weekday = 1
+    opens = datetime.time(9)
+    closes = datetime.time(12)
+
+
+class ContactPersonFactory(DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    actor = factory.SubFactory(ActorFactory)
+    name = "Alex Beispiel"
+    email = "alex@example.org"
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    actor = factory.SubFactory(ActorFactory)
+    role = Membership.Role.EDITOR
+
+
+class AgencyUnitFactory(DjangoModelFactory):
+    class Meta:
+        model = AgencyUnit
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Bereich {n}")
+    slug = factory.Sequence(lambda n: f"bereich-{n}")
