@@ -108,16 +108,16 @@ class DatabaseSearchBackend(SearchBackend):
         extra = "".join(f" AND {condition}" for condition in conditions)
         # Only constants and placeholders are formatted into the SQL; values go as parameters.
         if connection.vendor == "postgresql":
-            sql = (  # noqa: S608
-                "SELECT e.kind, e.object_id, e.title, e.title_terms, "
+            sql = (
+                "SELECT e.kind, e.object_id, e.title, e.title_terms, "  # noqa: S608
                 f"ts_rank({POSTGRES_VECTOR}, q) AS score "
                 "FROM search_indexentry e, to_tsquery('simple', %s) q "
                 f"WHERE {POSTGRES_VECTOR} @@ q{extra} ORDER BY score DESC LIMIT %s"
             )
             params = [_postgres_tsquery(terms, "&" if operator == "AND" else "|"), *params]
         else:
-            sql = (  # noqa: S608
-                "SELECT e.kind, e.object_id, e.title, e.title_terms, "
+            sql = (
+                "SELECT e.kind, e.object_id, e.title, e.title_terms, "  # noqa: S608
                 f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score "
                 "FROM search_fts JOIN search_indexentry e ON e.id = search_fts.rowid "
                 f"WHERE search_fts MATCH %s{extra} ORDER BY score DESC LIMIT %s"
