@@ -123,7 +123,6 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "channels",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
