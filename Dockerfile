@@ -16,7 +16,7 @@ WORKDIR /app
 
 # Dependencies first, in their own layer: with only pyproject.toml present the package itself is
 # empty, so this layer is rebuilt only when the dependencies change.
-COPY pyproject.toml ./
+COPY pyproject.toml README.md ./
 RUN pip install . && rm -rf build *.egg-info
 
 # The project. PYTHONPATH=/app makes Python import it from here (templates/, portal/assets/ and

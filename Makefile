@@ -33,6 +33,9 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.directory --actors 1000
+
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=static
 	$(BIN)/python manage.py compilemessages --ignore=.venv

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -97,7 +98,7 @@ def healthcheck_command(service: dict) -> str:
 def test_it_is_a_valid_compose_file(empty_env_file):
     result = compose("config", "--quiet", env_file=empty_env_file, SECRET_KEY=SECRET_KEY)
     assert result.returncode == 0, result.stderr
-    assert "version" not in COMPOSE_FILE.read_text().split("services:")[0]
+    assert not re.search(r"^version\s*:", COMPOSE_FILE.read_text(), flags=re.MULTILINE)
 
 
 def test_it_refuses_to_render_without_a_secret_key(empty_env_file):
@@ -125,11 +126,14 @@ def test_it_runs_web_with_daphne_in_production_mode(config):
     web = config["services"]["web"]
     assert web["build"]["context"] == str(BASE_DIR)
     assert Path(web["build"].get("dockerfile", "Dockerfile")).name == "Dockerfile"
-    command = " ".join(web["command"])
-    assert command.startswith("daphne")
-    assert "0.0.0.0" in command
-    assert "8000" in command
-    assert command.endswith("portal.asgi:application")
+    assert web["command"] == [
+        "daphne",
+        "--bind",
+        "0.0.0.0",  # noqa: S104 - inside the container, published on 127.0.0.1 by compose
+        "--port",
+        "8000",
+        "portal.asgi:application",
+    ]
     env = web["environment"]
     assert env["DJANGO_ENV"] == "production"
     assert env["DEBUG"] == "false"
@@ -193,9 +197,7 @@ def test_it_keeps_data_in_declared_named_volumes(config):
         "elasticsearch": "/usr/share/elasticsearch/data",
     }
     for name, target in expected.items():
-        mounts = {
-            mount["target"]: mount for mount in config["services"][name].get("volumes", [])
-        }
+        mounts = {mount["target"]: mount for mount in config["services"][name].get("volumes", [])}
         assert target in mounts, f"{name} keeps no volume at {target}"
         assert mounts[target]["type"] == "volume"
         assert mounts[target]["source"] in declared
@@ -238,17 +240,13 @@ def test_it_builds_a_python_311_slim_image_running_as_a_non_root_user():
     assert users, "the image never leaves root"
     assert users[-1] not in {"root", "0"}
     assert "EXPOSE 8000" in lines
-    assert any("pip install" in line and line.rstrip().endswith(".") for line in lines) or any(
-        "pip install --no-deps ." in line for line in lines
-    )
+    assert re.search(r"\bpip install (--no-deps )?\.(\s|$)", "\n".join(lines))
 
 
 def test_it_migrates_and_collects_static_files_before_serving():
     dockerfile = (BASE_DIR / "Dockerfile").read_text()
     assert 'ENTRYPOINT ["/app/docker/entrypoint.sh"]' in dockerfile
-    entrypoint = BASE_DIR / "docker" / "entrypoint.sh"
-    assert os.access(entrypoint, os.X_OK)
-    script = entrypoint.read_text()
+    script = (BASE_DIR / "docker" / "entrypoint.sh").read_text()
     migrate = script.index("manage.py migrate --noinput")
     collectstatic = script.index("manage.py collectstatic --noinput")
     serve = script.index('exec "$@"')

@@ -85,7 +85,7 @@ def assert_refused(result: subprocess.CompletedProcess[str], *names: str) -> Non
         assert name in message, message
 
 
-# Production refuses unsafe settings -------------------------------------------------------------
+# Production refuses unsafe settings --------------------------------------------------------------
 
 
 def test_it_refuses_debug_in_production():
@@ -157,7 +157,7 @@ def test_it_warns_at_the_deploy_check_when_the_ssl_redirect_is_switched_off():
     assert "System check identified 1 issue" in result.stderr
 
 
-# Without variables: embedded services -----------------------------------------------------------
+# Without variables: embedded services ------------------------------------------------------------
 
 
 def test_it_defaults_to_sqlite_in_memory_channels_and_database_search():
@@ -215,7 +215,7 @@ def test_it_switches_to_the_services_named_by_their_urls():
     }
 
 
-# EMAIL_URL ----------------------------------------------------------------------------------------
+# EMAIL_URL ---------------------------------------------------------------------------------------
 
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
 
@@ -278,7 +278,7 @@ def test_it_refuses_an_email_url_with_an_unknown_scheme(url):
         email_settings(url)
 
 
-# env_bool, env_int, env_list ------------------------------------------------------------------------
+# env_bool, env_int, env_list ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("value", ["1", "true", "True", "YES", "on"])
