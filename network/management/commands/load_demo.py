@@ -1,0 +1,99 @@
+"""Fill an empty installation with the demo network, demo accounts and editorial pages."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from network.demo.accounts import ACCOUNTS, ensure_accounts
+from network.demo.generator import create_actors
+from network.demo.pages import ensure_pages
+from network.models import Actor, ActorKind, Location
+from network.vocabularies import load_vocabularies
+from search import registry
+
+
+@contextmanager
+def quiet_logs(*names: str) -> Iterator[None]:
+    """Hide per-object INFO lines (one per save and publish) that would bury the summary."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+class Command(BaseCommand):
+    help = "Load demo actors, accounts and pages (refused in production)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="only print the demo accounts when actors already exist (for container start)",
+        )
+
+    def handle(self, *args: object, if_empty: bool = False, **options: object) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("Demo data is refused in production mode.")
+        if if_empty and Actor.objects.exists():
+            self.stdout.write("Actors exist already; no demo data loaded.")
+            self._print_accounts()
+            return
+        started = time.monotonic()
+        # One transaction and one search update per actor at the end: a failed load leaves
+        # nothing behind, and the index is not rewritten for every child row saved.
+        with quiet_logs("wagtail", "django_tasks"), transaction.atomic(), registry.deferred():
+            if Actor.objects.exists():
+                self.stdout.write("Actors exist already; the demo network is not generated.")
+                actors = []
+            else:
+                # The specs rely on every term the migration loaded; restore any deleted since.
+                load_vocabularies(apps)
+                actors = create_actors()
+            problems = ensure_accounts(settings.DEMO_PASSWORD)
+            problems += ensure_pages()
+        for problem in problems:
+            self.stderr.write(self.style.WARNING(problem))
+        if actors:
+            self._print_summary(actors)
+        self.stdout.write(f"Done in {time.monotonic() - started:.1f} s.")
+        self._print_accounts()
+
+    def _print_summary(self, actors: list[Actor]) -> None:
+        kinds = Counter(actor.kind for actor in actors)
+        drafts = sum(1 for actor in actors if not actor.live)
+        municipalities = (
+            Location.objects.filter(actor__in=actors).values("municipality").distinct().count()
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created {len(actors)} actors ({drafts} unpublished) "
+                f"in {municipalities} municipalities:"
+            )
+        )
+        for kind in ActorKind:
+            self.stdout.write(f"  {kind.label}: {kinds[kind.value]}")
+
+    def _print_accounts(self) -> None:
+        rows = [("username", "role", "password")]
+        rows += [(account.username, account.role, settings.DEMO_PASSWORD) for account in ACCOUNTS]
+        widths = [max(len(row[column]) for row in rows) for column in range(3)]
+        self.stdout.write("")
+        for number, row in enumerate(rows):
+            cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            self.stdout.write("  ".join(cells).rstrip())
+            if number == 0:
+                self.stdout.write("  ".join("-" * width for width in widths))
