@@ -8,13 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import QueryDict
 
 from directory.filters import ActorFilter, Sort
 from directory.search import ACTOR_KIND
-from network.models import Actor, ActorKind, Language, Municipality, TargetGroup, Topic
-from network.permissions import visible_actors
+from network.models import (
+    Actor,
+    ActorKind,
+    Language,
+    Location,
+    Municipality,
+    TargetGroup,
+    Topic,
+)
+from network.permissions import get_actor_for_user, visible_actors
 from search.backends import get_search_backend
 
 
@@ -120,6 +128,27 @@ def _facets(
             for term in annotated
         ]
     return facets
+
+
+PROFILE_PREFETCH = (
+    "topics",
+    "target_groups",
+    "languages",
+    "social_links",
+    "contacts",
+    Prefetch("locations", queryset=Location.objects.select_related("municipality")),
+    "locations__opening_hours",
+    "offers__topics",
+    "offers__target_groups",
+    "offers__languages",
+)
+
+
+def load_profile(user, slug: str) -> Actor:
+    """One visible actor with everything its profile shows, in a fixed number of queries."""
+    return get_actor_for_user(
+        user, slug, queryset=Actor.objects.prefetch_related(*PROFILE_PREFETCH)
+    )
 
 
 def load_actors(actor_ids: list[int]) -> list[Actor]:

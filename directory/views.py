@@ -9,8 +9,7 @@ from django.views.decorators.http import require_safe
 
 from directory.filters import ActorFilter, Sort
 from directory.jsonld import actor_jsonld, as_script
-from directory.services import InvalidFilter, find_actors, load_actors
-from network.permissions import get_actor_for_user
+from directory.services import InvalidFilter, find_actors, load_actors, load_profile
 
 PAGE_SIZE = 20
 
@@ -52,16 +51,14 @@ def actor_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = get_actor_for_user(request.user, slug)
-    offers = actor.offers.prefetch_related("topics", "target_groups", "languages")
-    locations = actor.locations.select_related("municipality").prefetch_related("opening_hours")
+    actor = load_profile(request.user, slug)
     return render(
         request,
         "directory/actor_detail.html",
         {
             "actor": actor,
-            "offers": offers,
-            "locations": locations,
+            "offers": actor.offers.all(),
+            "locations": actor.locations.all(),
             "jsonld": as_script(actor_jsonld(actor, request)),
         },
     )

@@ -11,15 +11,19 @@ from network.models import Actor
 User = AbstractBaseUser | AnonymousUser
 
 
-def visible_actors(user: User | None = None) -> QuerySet[Actor]:
+def visible_actors(
+    user: User | None = None, *, queryset: QuerySet[Actor] | None = None
+) -> QuerySet[Actor]:
     """Actors a user may find in the public directory: the published ones."""
-    return Actor.objects.published()
+    return (queryset if queryset is not None else Actor.objects.all()).published()
 
 
-def get_actor_for_user(user: User | None, slug: str) -> Actor:
+def get_actor_for_user(
+    user: User | None, slug: str, *, queryset: QuerySet[Actor] | None = None
+) -> Actor:
     """The actor's public profile, or 404 when it is not visible to this user."""
     try:
-        return visible_actors(user).get(slug=slug)
+        return visible_actors(user, queryset=queryset).get(slug=slug)
     except Actor.DoesNotExist as exc:
         raise Http404("No such actor.") from exc
 

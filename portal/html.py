@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import nh3
 
 ALLOWED_TAGS = frozenset(
@@ -31,4 +33,4 @@ def sanitize_html(value: str) -> str:
 
 def html_to_text(value: str) -> str:
     """Plain text of sanitised HTML, for search documents and meta descriptions."""
-    return " ".join(nh3.clean(value or "", tags=set()).split())
+    return " ".join(html.unescape(nh3.clean(value or "", tags=set())).split())

@@ -9,22 +9,7 @@ from rest_framework.views import APIView
 
 from directory.api.pagination import Pagination
 from directory.api.serializers import ActorDetailSerializer, ActorListSerializer
-from directory.services import InvalidFilter, find_actors, load_actors
-from network.models import Actor
-from network.permissions import get_actor_for_user
-
-DETAIL_PREFETCH = (
-    "topics",
-    "target_groups",
-    "languages",
-    "social_links",
-    "contacts",
-    "locations__municipality",
-    "locations__opening_hours",
-    "offers__topics",
-    "offers__target_groups",
-    "offers__languages",
-)
+from directory.services import InvalidFilter, find_actors, load_actors, load_profile
 
 
 class ActorListView(APIView):
@@ -42,6 +27,5 @@ class ActorListView(APIView):
 
 class ActorDetailView(APIView):
     def get(self, request: Request, slug: str) -> Response:
-        actor = get_actor_for_user(request.user, slug)
-        actor = Actor.objects.prefetch_related(*DETAIL_PREFETCH).get(pk=actor.pk)
+        actor = load_profile(request.user, slug)
         return Response(ActorDetailSerializer(actor, context={"request": request}).data)

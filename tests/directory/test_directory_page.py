@@ -347,14 +347,7 @@ def test_it_shows_no_page_links_for_a_single_page(client, network):
 
 # --- empty results and invalid filters -------------------------------------------------------
 
-EMPTY_PAGE_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="templates/directory/actor_list.html tests `{% if page %}`, and an empty Page is "
-    "falsy (len 0), so an empty result shows neither the count nor the help text",
-)
 
-
-@EMPTY_PAGE_BUG
 def test_it_helps_when_a_search_finds_nothing(client, network):
     response = client.get("/directory/", {"q": "Quokkazuchtverband"})
 
@@ -367,7 +360,6 @@ def test_it_helps_when_a_search_finds_nothing(client, network):
     assert '<a href="/directory/">' in content
 
 
-@EMPTY_PAGE_BUG
 def test_it_offers_to_search_without_filters_when_filters_find_nothing(client, network):
     response = client.get(
         "/directory/", {"q": "Akteur", "kind": "project", "topic": "test-thema-alpha"}
@@ -633,11 +625,6 @@ def profile(terms):
     return actor
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="directory/jsonld.py reads location.municipality.name for actor.locations.all() "
-    "without select_related: one query per location on every profile page",
-)
 def test_it_needs_as_many_queries_for_a_large_profile_as_for_a_small_one(client, profile, terms):
     client.get("/directory/frauentreff/")  # warm up caches (site, settings)
     with CaptureQueriesContext(connection) as small:
@@ -836,11 +823,6 @@ def test_it_sanitises_the_description_html(client, db):
     assert '<a href="https://example.org/" rel="nofollow noopener">Partner</a>' in content
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="portal.html.html_to_text returns HTML-escaped text (nh3.clean output), so JSON-LD "
-    "carries '&amp;' for '&' in offer descriptions",
-)
 def test_it_puts_plain_text_offer_descriptions_into_json_ld(client, db):
     actor = ActorFactory(slug="kaffee")
     OfferFactory(actor=actor, name="Café", description="Kaffee & Kuchen für 1 € < 2 €")

@@ -130,11 +130,6 @@ def test_it_reindexes_a_location_moved_to_another_actor(client, actor):
     assert "Wombatverein" in found(client, "Quokkingen")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="directory/signals.py re-indexes only the new actor of a moved Offer/Location; the "
-    "previous actor keeps the stale text until rebuild_index",
-)
 def test_it_forgets_a_location_at_the_actor_it_moved_from(client, actor):
     other = ActorFactory(name="Wombatverein", slug="wombatverein")
     place = MunicipalityFactory(slug="test-quokkingen", name="Quokkingen")
@@ -211,11 +206,6 @@ def test_it_indexes_languages_and_target_groups(client, actor):
     assert found(client, "Wombatfamilien") == ["Quokkaverein"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="topic names are indexed with each actor, but renaming a Topic (or Municipality, "
-    "TargetGroup, Language) triggers no re-index in directory/signals.py",
-)
 def test_it_reindexes_actors_when_their_topic_is_renamed(client, actor, topic):
     actor.topics.set([topic])
     actor.save()
