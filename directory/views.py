@@ -45,6 +45,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
                 for name in ActorFilter.FACETS
             ],
             "sort_choices": Sort.CHOICES,
+            "selected_facets": [name for name in ActorFilter.FACETS if request.GET.getlist(name)],
         },
     )
 
