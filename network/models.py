@@ -7,6 +7,7 @@ becomes public only once it is published (the review of a later issue builds on 
 
 from __future__ import annotations
 
+import datetime
 from urllib.parse import quote
 
 from django.conf import settings
@@ -101,6 +102,9 @@ class Municipality(models.Model):
         return [town.strip() for town in self.towns.split(",") if town.strip()]
 
 
+STALE_AFTER = datetime.timedelta(days=365)
+
+
 class ActorKind(models.TextChoices):
     VOLUNTEER_INITIATIVE = "volunteer_initiative", _("Ehrenamtliche Initiative")
     VOLUNTEER = "volunteer", _("Ehrenamtliche Person")
@@ -148,6 +152,7 @@ class Actor(DraftStateMixin, RevisionMixin, ClusterableModel):
     )
     external_id = models.CharField(_("externe Kennung"), max_length=100, blank=True)
     last_confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
+    last_reminded_at = models.DateTimeField(_("zuletzt erinnert"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -174,6 +179,11 @@ class Actor(DraftStateMixin, RevisionMixin, ClusterableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:actor", kwargs={"slug": self.slug})
+
+    @property
+    def is_out_of_date(self) -> bool:
+        """Not confirmed for 12 months: the public is told it may be out of date."""
+        return self.last_confirmed_at < timezone.now() - STALE_AFTER
 
 
 class SocialLink(Orderable):
@@ -379,3 +389,94 @@ class AgencyUnit(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Invitation(models.Model):
+    """An emailed link that lets a person set a password and join an actor in a role.
+
+    Only a hash of the token is stored, so a leaked database does not leak usable links.
+    """
+
+    email = models.EmailField(_("E-Mail"))
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(_("Rolle"), max_length=20, choices=Membership.Role.choices)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Einladung")
+        verbose_name_plural = _("Einladungen")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.actor}"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class ProfileChange(models.Model):
+    """A proposed version of a profile (a Wagtail revision) waiting for, or past, staff review."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("wartet auf Prüfung")
+        APPROVED = "approved", _("freigegeben")
+        RETURNED = "returned", _("zurückgegeben")
+        SUPERSEDED = "superseded", _("ersetzt")
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="changes")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.CASCADE, related_name="profile_changes"
+    )
+    is_new_actor = models.BooleanField(default=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField(_("Kommentar"), blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("Profiländerung")
+        verbose_name_plural = _("Profiländerungen")
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.get_status_display()})"
+
+
+class AuditEntry(models.Model):
+    """Who did what, when, to which actor: kept for every change of the network's data."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=100)
+    actor = models.ForeignKey(
+        Actor, on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_entries"
+    )
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Protokolleintrag")
+        verbose_name_plural = _("Protokoll")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.action}"

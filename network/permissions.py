@@ -1,4 +1,10 @@
-"""Who may see and change what in the network. Every app asks here, never decides itself."""
+"""Who may see and change what in the network. Every app asks here, never decides itself.
+
+Roles: the public; members of an actor (owner: manages members; editor: keeps the profile, needs
+and events; coordinator: an editor who posts needs and answers helpers); agency staff (members of
+one or more agency units, the intake zone among them); administrators (superusers).
+Protected objects are fetched through their owner: an actor the user may edit, then its needs.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,41 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404
 
-from network.models import Actor
+from network.models import Actor, Membership
 
 User = AbstractBaseUser | AnonymousUser
+
+EDITING_ROLES = frozenset(
+    {Membership.Role.OWNER, Membership.Role.EDITOR, Membership.Role.COORDINATOR}
+)
+
+
+def is_signed_in(user: User | None) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def is_admin(user: User | None) -> bool:
+    return is_signed_in(user) and user.is_superuser
+
+
+def is_agency_staff(user: User | None) -> bool:
+    """Staff of an agency unit (or an administrator): review profiles, invite people."""
+    if not is_signed_in(user):
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_is_agency_staff", None)
+    if cached is None:
+        cached = user.agency_units.exists()
+        user._is_agency_staff = cached
+    return cached
+
+
+def role_at(user: User | None, actor: Actor) -> str | None:
+    if not is_signed_in(user):
+        return None
+    membership = Membership.objects.filter(user=user, actor=actor).only("role").first()
+    return membership.role if membership else None
 
 
 def visible_actors(
@@ -28,7 +66,40 @@ def get_actor_for_user(
         raise Http404("No such actor.") from exc
 
 
-def is_agency_staff(user: User | None) -> bool:
-    if user is None or not user.is_authenticated:
-        return False
-    return user.is_superuser or user.agency_units.exists()
+def editable_actors(user: User | None) -> QuerySet[Actor]:
+    """Actors whose profile, needs and events the user keeps: their memberships; staff: all."""
+    if not is_signed_in(user):
+        return Actor.objects.none()
+    if is_agency_staff(user):
+        return Actor.objects.all()
+    return Actor.objects.filter(
+        memberships__user=user, memberships__role__in=EDITING_ROLES
+    ).distinct()
+
+
+def member_actors(user: User | None) -> QuerySet[Actor]:
+    """The actors a person belongs to (their own dashboard, not everything staff can edit)."""
+    if not is_signed_in(user):
+        return Actor.objects.none()
+    return Actor.objects.filter(memberships__user=user).distinct()
+
+
+def get_editable_actor_for_user(user: User | None, slug: str) -> Actor:
+    """An actor the user may edit, or 404: others' drafts are not even confirmed to exist."""
+    try:
+        return editable_actors(user).get(slug=slug)
+    except Actor.DoesNotExist as exc:
+        raise Http404("No such actor.") from exc
+
+
+def can_edit_actor(user: User | None, actor: Actor) -> bool:
+    return editable_actors(user).filter(pk=actor.pk).exists()
+
+
+def can_manage_members(user: User | None, actor: Actor) -> bool:
+    """Owners manage their actor's members; agency staff manage everyone's."""
+    return is_agency_staff(user) or role_at(user, actor) == Membership.Role.OWNER
+
+
+def can_review_profiles(user: User | None) -> bool:
+    return is_agency_staff(user)

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "directory",
     "events",
     "search",
+    "needs",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -250,7 +251,18 @@ for _key, _value in email_settings(env_str("EMAIL_URL")).items():
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Integrationsnetzwerk <netzwerk@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "my:dashboard"
+LOGOUT_REDIRECT_URL = "/"
+WAGTAILADMIN_LOGIN_URL = "accounts:login"
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
+INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+# Failed sign-ins within the window before the account or address is refused for a while.
+LOGIN_FAILURE_LIMIT_PER_ACCOUNT = 5
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = 20
+LOGIN_FAILURE_WINDOW = 15 * 60
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo1234!")
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -12,6 +13,9 @@ from portal import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", include("directory.api.urls")),
+    path("api/v1/", include("needs.api.urls")),
+    # One sign-in for the whole portal, with its rate limits; the admin's own form is not served.
+    path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -20,6 +24,10 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("directory/", include("directory.urls")),
+    path("needs/", include("needs.urls")),
+    path("accounts/", include("network.accounts_urls")),
+    path("my/actors/<slug:actor_slug>/needs/", include("needs.member_urls")),
+    path("my/", include("network.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,1 @@
+"""Member and staff views of the network: accounts, dashboard, profiles, review, members."""
