@@ -65,13 +65,19 @@ def populate(actor_count: int) -> None:
 def measure(path: str, repeat: int) -> dict[str, float]:
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     client = Client()
     client.get(path)  # warm caches and templates
     timings = []
+    queries: list[str] = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
     for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
+        queries.clear()
+        with connection.execute_wrapper(count):
             start = time.perf_counter()
             response = client.get(path)
             timings.append((time.perf_counter() - start) * 1000)

@@ -7,3 +7,11 @@ class NeedsConfig(AppConfig):
 
     name = "needs"
     verbose_name = _("Bedarfe")
+
+    def ready(self) -> None:
+        from needs import signals
+        from needs.search import NEED_KIND, indexable_needs, need_document
+        from search import registry
+
+        registry.register(NEED_KIND, queryset=indexable_needs, document=need_document)
+        signals.connect()

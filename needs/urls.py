@@ -1,3 +1,11 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from needs import views
+
+app_name = "needs"
+
+urlpatterns = [
+    path("", views.need_list, name="list"),
+    path("<int:pk>/", views.need_detail, name="detail"),
+    path("<int:pk>/thanks/", views.need_thanks, name="thanks"),
+]

@@ -159,3 +159,47 @@ class AgencyUnitFactory(DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Bereich {n}")
     slug = factory.Sequence(lambda n: f"bereich-{n}")
+
+
+# --- needs board ------------------------------------------------------------------------------
+# The needs board's factories, kept together at the end of the module with their import.
+from needs.models import Commitment, HelpOffer, Need  # noqa: E402
+
+
+class NeedFactory(DjangoModelFactory):
+    """An open need of a published actor, in a municipality, with no end date."""
+
+    class Meta:
+        model = Need
+        skip_postgeneration_save = True
+
+    actor = factory.SubFactory(ActorFactory)
+    title = factory.Sequence(lambda n: f"Bedarf {n}")
+    description = "<p>Wir suchen Unterstützung.</p>"
+    skills = "Geduld und Freude am Umgang mit Menschen"
+    municipality = factory.SubFactory(MunicipalityFactory)
+    commitment = Commitment.REGULAR
+    hours = "2 Stunden pro Woche"
+    helpers_wanted = 1
+    status = Need.Status.OPEN
+
+    @factory.post_generation
+    def topics(self, create: bool, extracted, **kwargs) -> None:
+        if create and extracted:
+            self.topics.set(extracted)
+
+    @factory.post_generation
+    def languages(self, create: bool, extracted, **kwargs) -> None:
+        if create and extracted:
+            self.languages.set(extracted)
+
+
+class HelpOfferFactory(DjangoModelFactory):
+    class Meta:
+        model = HelpOffer
+
+    need = factory.SubFactory(NeedFactory)
+    name = factory.Sequence(lambda n: f"Helferin {n}")
+    email = factory.Sequence(lambda n: f"helper{n}@example.org")
+    message = "Ich habe dienstags Zeit."
+    consent = True

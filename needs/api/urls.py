@@ -1,3 +1,10 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from needs.api import views
+
+app_name = "needs_api"
+
+urlpatterns = [
+    path("needs/", views.NeedListView.as_view(), name="needs"),
+    path("needs/<int:pk>/", views.NeedDetailView.as_view(), name="need"),
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import random
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -13,12 +14,16 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from needs.demo import load_demo_needs
 from network.demo.accounts import ACCOUNTS, ensure_accounts
 from network.demo.generator import create_actors
 from network.demo.pages import ensure_pages
 from network.models import Actor, ActorKind, Location
 from network.vocabularies import load_vocabularies
 from search import registry
+
+
+DEMO_SEED = 2026
 
 
 @contextmanager
@@ -65,10 +70,13 @@ class Command(BaseCommand):
                 actors = create_actors()
             problems = ensure_accounts(settings.DEMO_PASSWORD)
             problems += ensure_pages()
+            needs = load_demo_needs(random.Random(DEMO_SEED))
         for problem in problems:
             self.stderr.write(self.style.WARNING(problem))
         if actors:
             self._print_summary(actors)
+        if needs:
+            self.stdout.write(self.style.SUCCESS(f"Created {needs} needs."))
         self.stdout.write(f"Done in {time.monotonic() - started:.1f} s.")
         self._print_accounts()
 

@@ -1,0 +1,369 @@
+"""Everything the needs board does: finding needs, keeping them, and answering helpers.
+
+Finding works like the directory (needs.filters for both the page and the API, ids first, then
+one page of needs with its relations). Every change runs in a transaction, leaves an audit entry
+and sends its mail only once it has committed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, F, Q, QuerySet
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from needs.filters import NeedFilter, Sort
+from needs.models import Commitment, HelpOffer, Need, NeedQuerySet
+from needs.permissions import get_public_need, reply_handlers, visible_needs
+from needs.search import NEED_KIND
+from network import audit
+from network.models import Actor, Language, Municipality, Topic
+from network.permissions import User, member_actors
+from portal.mail import send_after_commit
+from search import registry
+from search.backends import get_search_backend
+
+NEED_FIELDS = (
+    "title",
+    "description",
+    "skills",
+    "municipality",
+    "is_online",
+    "commitment",
+    "hours",
+    "start_date",
+    "end_date",
+    "helpers_wanted",
+    "contact_person",
+)
+NEED_RELATIONS = ("topics", "languages")
+
+
+class InvalidFilter(ValueError):
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__("invalid filter")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class NeedResult:
+    filterset: NeedFilter
+    need_ids: list[int]
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    query: str = ""
+    sort: str = Sort.NEWEST
+
+    @property
+    def count(self) -> int:
+        return len(self.need_ids)
+
+
+def _filtered(params: QueryDict, queryset: QuerySet[Need]) -> NeedFilter:
+    filterset = NeedFilter(params, queryset=queryset)
+    if not filterset.is_valid():
+        raise InvalidFilter({name: list(errors) for name, errors in filterset.errors.items()})
+    return filterset
+
+
+def _without(params: QueryDict, name: str) -> QueryDict:
+    reduced = params.copy()
+    reduced.pop(name, None)
+    return reduced
+
+
+def _ordering(sort: str) -> list[Any]:
+    if sort == Sort.START:
+        return [F("start_date").asc(nulls_first=True), "-created_at", "-pk"]
+    return Sort.ORDERING[Sort.NEWEST]
+
+
+def find_needs(
+    params: QueryDict, *, user: User | None = None, with_facets: bool = True
+) -> NeedResult:
+    """Ids of the public needs matching the parameters, in display order, with facet counts.
+
+    The search index says which needs match the words; the database says which are public
+    today, so a need past its end date is gone even while its document still says public.
+    """
+    base = visible_needs(user)
+    filterset = _filtered(params, base)
+    query = (filterset.form.cleaned_data.get("q") or "").strip()
+    sort = filterset.form.cleaned_data.get("sort") or (Sort.RELEVANCE if query else Sort.NEWEST)
+    if query:
+        hits = get_search_backend().search(query, kinds=[NEED_KIND], public_only=True)
+        ranked = [int(hit.object_id) for hit in hits]
+        base = base.filter(pk__in=ranked)
+        filterset = _filtered(params, base)
+    if query and sort == Sort.RELEVANCE:
+        matching = set(filterset.qs.values_list("pk", flat=True))
+        need_ids = [pk for pk in ranked if pk in matching]
+    else:
+        need_ids = list(filterset.qs.order_by(*_ordering(sort)).values_list("pk", flat=True))
+    facets = _facets(params, base, filterset) if with_facets else {}
+    return NeedResult(filterset=filterset, need_ids=need_ids, facets=facets, query=query, sort=sort)
+
+
+def _facets(
+    params: QueryDict, base: QuerySet[Need], filterset: NeedFilter
+) -> dict[str, list[FacetValue]]:
+    """Counts per value given every other filter, so each value says what choosing it yields."""
+    cleaned = filterset.form.cleaned_data
+
+    def others(name: str) -> QuerySet[Need]:
+        return NeedFilter(_without(params, name), queryset=base).qs.values("pk")
+
+    def selected(name: str) -> set[str]:
+        return {getattr(value, "slug", value) for value in cleaned.get(name) or []}
+
+    commitment_counts = dict(
+        others("commitment")
+        .order_by()
+        .values_list("commitment")
+        .annotate(count=Count("pk", distinct=True))
+    )
+    chosen = selected("commitment")
+    facets = {
+        "commitment": [
+            FacetValue(value, str(label), commitment_counts.get(value, 0), value in chosen)
+            for value, label in Commitment.choices
+        ]
+    }
+    related = {
+        "topic": (Topic.objects.all(), "slug"),
+        "language": (Language.objects.all(), "code"),
+        "municipality": (Municipality.objects.all(), "slug"),
+    }
+    for name, (terms, key) in related.items():
+        chosen = selected(name)
+        annotated = terms.annotate(
+            count=Count("needs", filter=Q(needs__in=others(name)), distinct=True)
+        )
+        facets[name] = [
+            FacetValue(getattr(term, key), str(term), term.count, getattr(term, key) in chosen)
+            for term in annotated
+        ]
+    return facets
+
+
+def _with_relations(needs: NeedQuerySet) -> NeedQuerySet:
+    return needs.select_related("actor", "municipality", "contact_person").prefetch_related(
+        "topics", "languages"
+    )
+
+
+def load_needs(need_ids: list[int]) -> list[Need]:
+    """One page of needs with what a list shows, in the order of the ids."""
+    by_id = {need.pk: need for need in _with_relations(Need.objects.filter(pk__in=need_ids))}
+    return [by_id[pk] for pk in need_ids if pk in by_id]
+
+
+def load_public_need(user: User | None, pk: int) -> Need:
+    return get_public_need(user, pk, queryset=_with_relations(Need.objects.all()))
+
+
+def open_needs_of(actor: Actor) -> list[Need]:
+    """What the actor's public profile lists."""
+    return list(_with_relations(visible_needs().filter(actor=actor)))
+
+
+def with_reply_counts(needs: QuerySet[Need]) -> QuerySet[Need]:
+    return needs.annotate(
+        reply_count=Count("replies", distinct=True),
+        new_reply_count=Count(
+            "replies", filter=Q(replies__status=HelpOffer.Status.NEW), distinct=True
+        ),
+    )
+
+
+def needs_of_actor(actor: Actor) -> list[Need]:
+    """Every need of one actor for its members, with how many people answered."""
+    return list(with_reply_counts(actor.needs.select_related("municipality")))
+
+
+@dataclass(frozen=True)
+class MemberOverview:
+    open_needs: list[Need]
+    newest_replies: list[HelpOffer]
+
+
+def member_overview(user: User | None, *, replies: int = 5) -> MemberOverview:
+    """The dashboard's view of the needs of the actors a person belongs to."""
+    actors = member_actors(user)
+    needs = Need.objects.filter(actor__in=actors, status=Need.Status.OPEN).not_past_end()
+    return MemberOverview(
+        open_needs=list(with_reply_counts(needs.select_related("actor"))),
+        newest_replies=list(
+            HelpOffer.objects.filter(need__actor__in=actors).select_related("need__actor")[:replies]
+        ),
+    )
+
+
+# --- keeping needs ---------------------------------------------------------------------------
+
+
+def _apply(need: Need, data: Mapping[str, Any]) -> None:
+    for name in NEED_FIELDS:
+        if name in data:
+            setattr(need, name, data[name])
+
+
+def _set_relations(need: Need, data: Mapping[str, Any]) -> list[str]:
+    changed = []
+    for name in NEED_RELATIONS:
+        if name not in data:
+            continue
+        wanted = {term.pk for term in data[name]}
+        if wanted != set(getattr(need, name).values_list("pk", flat=True)):
+            getattr(need, name).set(wanted)
+            changed.append(name)
+    return changed
+
+
+def create_need(*, actor: Actor, data: Mapping[str, Any], acting_user: User) -> Need:
+    with transaction.atomic(), registry.deferred():
+        need = Need(actor=actor, created_by=acting_user if acting_user.is_authenticated else None)
+        _apply(need, data)
+        need.save()
+        _set_relations(need, data)
+        audit.record("need.created", user=acting_user, actor=actor, obj=need, title=need.title)
+    return need
+
+
+def update_need(*, need: Need, data: Mapping[str, Any], acting_user: User) -> Need:
+    """Save the form's values; the audit names what changed against the stored need.
+
+    The stored row is the reference because a bound ModelForm has already copied its values
+    onto the instance it was given.
+    """
+    with transaction.atomic(), registry.deferred():
+        stored = Need.objects.select_for_update().get(pk=need.pk)
+        _apply(need, data)
+        need.save()
+        changed = [name for name in NEED_FIELDS if getattr(stored, name) != getattr(need, name)]
+        changed += _set_relations(need, data)
+        audit.record("need.updated", user=acting_user, actor=need.actor, obj=need, fields=changed)
+    return need
+
+
+def mark_need_filled(*, need: Need, acting_user: User) -> Need:
+    """Enough helpers found: the need leaves the board, its replies stay for the members."""
+    with transaction.atomic():
+        previous = need.status
+        need.status = Need.Status.FILLED
+        need.save(update_fields=["status", "updated_at"])
+        audit.record("need.filled", user=acting_user, actor=need.actor, obj=need, previous=previous)
+    return need
+
+
+def expire_past_needs(
+    *, acting_user: User | None = None, today: datetime.date | None = None
+) -> int:
+    """Write "expired" onto open needs past their end date; running it again changes nothing."""
+    with transaction.atomic(), registry.deferred():
+        needs = list(
+            Need.objects.select_for_update()
+            .filter(status=Need.Status.OPEN)
+            .past_end(today)
+            .select_related("actor")
+        )
+        for need in needs:
+            need.status = Need.Status.EXPIRED
+            need.save(update_fields=["status", "updated_at"])
+            audit.record(
+                "need.expired",
+                user=acting_user,
+                actor=need.actor,
+                obj=need,
+                end_date=str(need.end_date),
+            )
+    return len(needs)
+
+
+# --- helpers' replies ------------------------------------------------------------------------
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def offer_help(
+    *,
+    need: Need,
+    name: str,
+    email: str,
+    phone: str,
+    message: str,
+    languages: Iterable[Language],
+    acting_user: User,
+) -> HelpOffer:
+    """Store a helper's reply and tell the actor's reply handlers, and the helper if reachable.
+
+    The handlers' mail is written in the portal's default language whatever the helper's page
+    language was; the helper's confirmation follows the page they used.
+    """
+    with transaction.atomic():
+        offer = HelpOffer.objects.create(
+            need=need, name=name, email=email, phone=phone, message=message, consent=True
+        )
+        offer.languages.set(languages)
+        audit.record(
+            "need.help_offered", user=acting_user, actor=need.actor, obj=offer, need=need.pk
+        )
+        actor = need.actor
+        title = " ".join(need.title.split())  # a line break in a subject would stop the mail
+        recipients = [user.email for user in reply_handlers(actor) if user.email]
+        with translation.override(settings.LANGUAGE_CODE):
+            replies_url = _absolute(
+                reverse("my_needs:replies", kwargs={"actor_slug": actor.slug, "pk": need.pk})
+            )
+            send_after_commit(
+                to=recipients or [actor.email],
+                subject=_("Neues Hilfsangebot für „%(title)s“") % {"title": title},
+                template="needs/email/help_offer_received.txt",
+                context={"need": need, "actor": actor, "offer": offer, "replies_url": replies_url},
+            )
+        if email:
+            send_after_commit(
+                to=[email],
+                subject=_("Danke für Ihr Hilfsangebot: %(title)s") % {"title": title},
+                template="needs/email/help_offer_confirmation.txt",
+                context={
+                    "need": need,
+                    "actor": actor,
+                    "offer": offer,
+                    "need_url": _absolute(need.get_absolute_url()),
+                },
+            )
+    return offer
+
+
+def set_reply_status(*, reply: HelpOffer, status: str, acting_user: User) -> HelpOffer:
+    with transaction.atomic():
+        previous = reply.status
+        reply.status = HelpOffer.Status(status)
+        reply.save(update_fields=["status", "updated_at"])
+        audit.record(
+            "need.reply_status",
+            user=acting_user,
+            actor=reply.need.actor,
+            obj=reply,
+            previous=previous,
+            status=status,
+        )
+    return reply

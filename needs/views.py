@@ -1,0 +1,85 @@
+"""Public pages of the needs board: thin views over needs.services."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
+
+from needs.filters import NeedFilter, Sort
+from needs.forms import HelpForm
+from needs.services import InvalidFilter, find_needs, load_needs, load_public_need, offer_help
+from portal import ratelimit
+
+PAGE_SIZE = 20
+# Offers of help accepted per client address and hour: enough for a family, too few for spam.
+HELP_SCOPE = "need-help"
+HELP_LIMIT = 5
+HELP_WINDOW = 60 * 60
+
+
+@require_safe
+def need_list(request: HttpRequest) -> HttpResponse:
+    try:
+        result = find_needs(request.GET, user=request.user)
+    except InvalidFilter as invalid:
+        filterset = NeedFilter(request.GET)
+        filterset.is_valid()
+        return render(
+            request,
+            "needs/need_list.html",
+            {"filterset": filterset, "errors": invalid.errors, "page": None},
+            status=400,
+        )
+    page = Paginator(result.need_ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "needs/need_list.html",
+        {
+            "result": result,
+            "page": page,
+            "needs": load_needs(list(page.object_list)),
+            "has_filters": any(request.GET.getlist(name) for name in NeedFilter.FACETS),
+            "facet_groups": [
+                (name, result.filterset.form[name].label, result.facets[name])
+                for name in NeedFilter.FACETS
+            ],
+            "sort_choices": Sort.CHOICES,
+            "selected_facets": [name for name in NeedFilter.FACETS if request.GET.getlist(name)],
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    need = load_public_need(request.user, pk)
+    if request.method != "POST":
+        return render(
+            request, "needs/need_detail.html", {"need": need, "form": HelpForm(need=need)}
+        )
+    address = ratelimit.client_address(request)
+    if ratelimit.is_limited(HELP_SCOPE, address, limit=HELP_LIMIT):
+        return render(request, "needs/rate_limited.html", {"need": need}, status=429)
+    form = HelpForm(request.POST, need=need)
+    if form.caught_in_trap:
+        ratelimit.hit(HELP_SCOPE, address, window=HELP_WINDOW)
+        return redirect("needs:thanks", pk=need.pk)
+    if not form.is_valid():
+        return render(request, "needs/need_detail.html", {"need": need, "form": form})
+    ratelimit.hit(HELP_SCOPE, address, window=HELP_WINDOW)
+    offer_help(
+        need=need,
+        name=form.cleaned_data["name"],
+        email=form.cleaned_data["email"],
+        phone=form.cleaned_data["phone"],
+        message=form.cleaned_data["message"],
+        languages=form.cleaned_data["languages"],
+        acting_user=request.user,
+    )
+    return redirect("needs:thanks", pk=need.pk)
+
+
+@require_safe
+def need_thanks(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "needs/need_thanks.html", {"need": load_public_need(request.user, pk)})

@@ -1,0 +1,90 @@
+"""Agency staff see and correct needs in the Wagtail admin; helpers' replies are read-only there."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from needs.models import HelpOffer, Need
+from needs.permissions import AgencyStaffPolicy
+
+register_permission_policy(
+    Need, AgencyStaffPolicy(Need, actions=frozenset({"add", "change", "delete", "view"}))
+)
+register_permission_policy(HelpOffer, AgencyStaffPolicy(HelpOffer, actions=frozenset({"view"})))
+
+
+class NeedViewSet(SnippetViewSet):
+    model = Need
+    icon = "help"
+    menu_label = _("Bedarfe")
+    list_display = ["title", "actor", "status", "end_date", "created_at"]
+    list_filter = ["status", "commitment", "topics", "municipality"]
+    search_fields = ["title", "skills"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("actor"),
+                FieldPanel("title"),
+                FieldPanel("description"),
+                FieldPanel("skills"),
+                FieldPanel("status"),
+            ],
+            _("Bedarf"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics"),
+                FieldPanel("languages"),
+                FieldRowPanel([FieldPanel("municipality"), FieldPanel("is_online")]),
+            ],
+            _("Einordnung"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("commitment"), FieldPanel("hours")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("helpers_wanted"),
+                FieldPanel("contact_person"),
+            ],
+            _("Einsatz"),
+        ),
+    ]
+
+
+class HelpOfferViewSet(SnippetViewSet):
+    model = HelpOffer
+    icon = "mail"
+    menu_label = _("Hilfsangebote")
+    list_display = ["name", "need", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["name", "need__title"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    inspect_view_fields = [
+        "need",
+        "name",
+        "email",
+        "phone",
+        "message",
+        "languages",
+        "status",
+        "created_at",
+    ]
+
+
+class NeedsViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Bedarfe")
+    menu_icon = "help"
+    menu_order = 210
+    items = (NeedViewSet, HelpOfferViewSet)
+
+
+register_snippet(NeedsViewSetGroup)

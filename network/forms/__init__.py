@@ -1,0 +1,1 @@
+"""Forms of the member and staff area, one module per area."""

@@ -1,0 +1,271 @@
+"""The profile form members fill in, and the reviewer's form for sending a change back.
+
+One ClusterForm carries the actor with its offers, locations (with opening hours), contacts and
+social links, so that a whole proposed version is validated and kept together in a revision.
+Every formset has an empty extra form and DELETE boxes: it works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import ClusterForm
+from PIL import Image, UnidentifiedImageError
+
+from network.models import (
+    Actor,
+    ActorKind,
+    ContactPerson,
+    Location,
+    Offer,
+    OpeningHours,
+    SocialLink,
+)
+from portal.html import sanitize_html
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_MAX_SIDE = 4000
+# Pillow's format name → the extension the stored file gets, whatever the upload was called:
+# the media server picks the content type by extension, so a name must never lie.
+LOGO_FORMATS = {"PNG": ".png", "JPEG": ".jpg", "WEBP": ".webp"}
+
+SECTION_LABELS = {
+    "offers": _("Angebote"),
+    "locations": _("Standorte"),
+    "contacts": _("Ansprechpersonen"),
+    "social_links": _("Social-Media-Links"),
+}
+
+# Only agency staff describe the agency's own units (in the admin).
+MEMBER_KINDS = [(value, label) for value, label in ActorKind.choices if value != "agency_unit"]
+
+
+class LogoField(forms.FileField):
+    """An image the portal can serve safely: PNG, JPEG or WebP as Pillow reads it, small enough.
+
+    The content decides, not the name or the browser's claim; SVG (which can carry scripts)
+    and everything else is refused.
+    """
+
+    default_error_messages = {
+        "format": _(
+            "Bitte laden Sie das Logo als PNG, JPEG oder WebP hoch. "
+            "Diese Datei ist kein solches Bild."
+        ),
+        "svg": _(
+            "SVG-Dateien werden aus Sicherheitsgründen nicht angenommen. "
+            "Bitte laden Sie das Logo als PNG, JPEG oder WebP hoch."
+        ),
+        "too_large": _("Das Logo darf höchstens 2 MB groß sein."),
+        "too_many_pixels": _("Das Logo darf höchstens 4000 × 4000 Pixel groß sein."),
+    }
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault(
+            "widget",
+            forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, data: object) -> UploadedFile | None:
+        upload = super().to_python(data)
+        if upload is None:
+            return None
+        if PurePath(upload.name).suffix.lower() in {".svg", ".svgz"}:
+            raise ValidationError(self.error_messages["svg"], code="svg")
+        if upload.size > LOGO_MAX_BYTES:
+            raise ValidationError(self.error_messages["too_large"], code="too_large")
+        try:
+            with Image.open(upload, formats=list(LOGO_FORMATS)) as image:
+                width, height = image.size
+                if width > LOGO_MAX_SIDE or height > LOGO_MAX_SIDE:
+                    raise ValidationError(
+                        self.error_messages["too_many_pixels"], code="too_many_pixels"
+                    )
+                image.verify()
+                extension = LOGO_FORMATS[image.format]
+        except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as exc:
+            raise ValidationError(self.error_messages["format"], code="format") from exc
+        upload.seek(0)
+        upload.name = PurePath(upload.name).stem[:80] + extension
+        return upload
+
+
+def _checkboxes() -> forms.CheckboxSelectMultiple:
+    return forms.CheckboxSelectMultiple()
+
+
+def _formfield(field: models.Field, **kwargs: object) -> forms.Field | None:
+    """Addresses typed without a scheme are taken as https (Django 6's default already)."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class ProfilePartForm(ClusterForm):
+    """Marks required labels, so that people see what they must fill in before sending."""
+
+    required_css_class = "required"
+
+
+class OfferForm(ProfilePartForm):
+    class Meta:
+        model = Offer
+        fields = [
+            "name",
+            "description",
+            "topics",
+            "target_groups",
+            "languages",
+            "is_free",
+            "cost_note",
+            "eligibility",
+            "how_to_access",
+            "availability",
+            "availability_confirmed_on",
+        ]
+        labels = {"topics": _("Themen"), "target_groups": _("Zielgruppen")}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "eligibility": forms.Textarea(attrs={"rows": 2}),
+            "how_to_access": forms.Textarea(attrs={"rows": 2}),
+            "topics": _checkboxes(),
+            "target_groups": _checkboxes(),
+            "languages": _checkboxes(),
+            "availability_confirmed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+
+class OpeningHoursForm(ProfilePartForm):
+    class Meta:
+        model = OpeningHours
+        fields = ["weekday", "opens", "closes", "by_appointment"]
+        widgets = {
+            "opens": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "closes": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+
+class LocationForm(ProfilePartForm):
+    class Meta:
+        model = Location
+        fields = [
+            "name",
+            "street",
+            "postcode",
+            "town",
+            "municipality",
+            "latitude",
+            "longitude",
+            "wheelchair_accessible",
+            "accessibility",
+        ]
+        help_texts = {
+            "latitude": _("optional, z. B. 51.1583; ohne Angabe zeigt die Karte die Adresse"),
+        }
+        widgets = {
+            "postcode": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "accessibility": forms.Textarea(attrs={"rows": 2}),
+        }
+        formsets = {"opening_hours": {"form": OpeningHoursForm, "extra": 2}}
+
+
+class ContactPersonForm(ProfilePartForm):
+    class Meta:
+        model = ContactPerson
+        fields = ["name", "role", "email", "phone"]
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"})}
+
+
+class SocialLinkForm(ProfilePartForm):
+    class Meta:
+        model = SocialLink
+        fields = ["platform", "url"]
+        formfield_callback = _formfield
+
+
+class ActorForm(ProfilePartForm):
+    """The whole profile; saving it with commit=False only assembles the proposed version."""
+
+    logo = LogoField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG, JPEG oder WebP, höchstens 2 MB und 4000 × 4000 Pixel"),
+    )
+
+    class Meta:
+        model = Actor
+        fields = [
+            "name",
+            "kind",
+            "short_description",
+            "description",
+            "logo",
+            "website",
+            "email",
+            "phone",
+            "works_online",
+            "topics",
+            "target_groups",
+            "languages",
+        ]
+        labels = {"topics": _("Themen"), "target_groups": _("Zielgruppen")}
+        formfield_callback = _formfield
+        help_texts = {
+            "description": _(
+                "Einfaches HTML ist erlaubt: Absätze (p), Listen (ul, ol, li), Links (a) und "
+                "Hervorhebungen (strong, em). Alles andere wird beim Speichern entfernt."
+            ),
+        }
+        widgets = {
+            "short_description": forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "phone": forms.TextInput(attrs={"type": "tel"}),
+            "topics": _checkboxes(),
+            "target_groups": _checkboxes(),
+            "languages": _checkboxes(),
+        }
+        formsets = {
+            "offers": {"form": OfferForm, "extra": 1},
+            "locations": {"form": LocationForm, "extra": 1},
+            "contacts": {"form": ContactPersonForm, "extra": 1},
+            "social_links": {"form": SocialLinkForm, "extra": 1},
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        kinds = MEMBER_KINDS
+        if self.instance.kind == ActorKind.AGENCY_UNIT:
+            kinds = ActorKind.choices
+        self.fields["kind"].choices = [("", "---------"), *kinds]
+
+    def clean_description(self) -> str:
+        return sanitize_html(self.cleaned_data["description"])
+
+    def sections_with_errors(self) -> list[tuple[str, str]]:
+        """Formsets with an error anywhere (nested opening hours too), for the error summary."""
+        return [
+            (name, str(SECTION_LABELS[name]))
+            for name, formset in self.formsets.items()
+            if not formset.is_valid()
+        ]
+
+    @property
+    def uploaded_logo(self) -> UploadedFile | None:
+        """A new logo file, to be stored before the revision records its name."""
+        logo = self.cleaned_data.get("logo")
+        return logo if isinstance(logo, UploadedFile) else None
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Kommentar für die Einreichenden"),
+        help_text=_("Was soll geändert werden? Der Kommentar geht per E-Mail an sie."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+    )

@@ -1,0 +1,48 @@
+"""Members edit their actor's profile or propose a new one; staff review it before it is public."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from network.forms.profiles import ActorForm
+from network.models import Actor
+from network.permissions import get_editable_actor_for_user
+from network.profiles import ProfileStatus, profile_status, submit_change
+
+
+def _edit(request: HttpRequest, status: ProfileStatus | None) -> HttpResponse:
+    instance = status.version_to_edit() if status is not None else Actor()
+    if request.method != "POST":
+        form = ActorForm(instance=instance)
+    else:
+        form = ActorForm(request.POST, request.FILES, instance=instance)
+        if form.is_valid():
+            change = submit_change(
+                actor=form.save(commit=False), logo=form.uploaded_logo, acting_user=request.user
+            )
+            messages.success(
+                request,
+                _(
+                    "Gespeichert. Die Migrationsagentur prüft Ihre Angaben; bis zur Freigabe "
+                    "bleibt die bisher veröffentlichte Fassung sichtbar."
+                ),
+            )
+            return redirect("my:actor", slug=change.actor.slug)
+    return render(request, "network/actor_form.html", {"form": form, "status": status})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def actor_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    return _edit(request, profile_status(get_editable_actor_for_user(request.user, slug)))
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def actor_new(request: HttpRequest) -> HttpResponse:
+    return _edit(request, None)
