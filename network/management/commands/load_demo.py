@@ -22,7 +22,6 @@ from network.models import Actor, ActorKind, Location
 from network.vocabularies import load_vocabularies
 from search import registry
 
-
 DEMO_SEED = 2026
 
 
@@ -70,7 +69,7 @@ class Command(BaseCommand):
                 actors = create_actors()
             problems = ensure_accounts(settings.DEMO_PASSWORD)
             problems += ensure_pages()
-            needs = load_demo_needs(random.Random(DEMO_SEED))
+            needs = load_demo_needs(random.Random(DEMO_SEED))  # noqa: S311 - demo data
         for problem in problems:
             self.stderr.write(self.style.WARNING(problem))
         if actors:
