@@ -18,6 +18,7 @@ from needs.demo import load_demo_needs
 from network.demo.accounts import ACCOUNTS, ensure_accounts
 from network.demo.generator import create_actors
 from network.demo.pages import ensure_pages
+from network.demo.reviews import propose_demo_change
 from network.models import Actor, ActorKind, Location
 from network.vocabularies import load_vocabularies
 from search import registry
@@ -70,6 +71,8 @@ class Command(BaseCommand):
             problems = ensure_accounts(settings.DEMO_PASSWORD)
             problems += ensure_pages()
             needs = load_demo_needs(random.Random(DEMO_SEED))  # noqa: S311 - demo data
+            if actors:
+                propose_demo_change()
         for problem in problems:
             self.stderr.write(self.style.WARNING(problem))
         if actors:
