@@ -9,7 +9,8 @@ from django.views.decorators.http import require_safe
 
 from directory.filters import ActorFilter, Sort
 from directory.jsonld import actor_jsonld, as_script
-from directory.services import InvalidFilter, find_actors, load_actors, load_profile
+from directory.services import find_actors, load_actors, load_profile
+from search.listing import InvalidFilter
 
 PAGE_SIZE = 20
 
@@ -27,7 +28,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
             {"filterset": filterset, "errors": invalid.errors, "page": None},
             status=400,
         )
-    page = Paginator(result.actor_ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(result.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return render(

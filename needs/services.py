@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -29,7 +29,7 @@ from network.models import Actor, Language, Municipality, Topic
 from network.permissions import User, member_actors
 from portal.mail import send_after_commit
 from search import registry
-from search.backends import get_search_backend
+from search.listing import ChoiceFacet, Listing, TermFacet, find
 
 NEED_FIELDS = (
     "title",
@@ -47,118 +47,35 @@ NEED_FIELDS = (
 NEED_RELATIONS = ("topics", "languages")
 
 
-class InvalidFilter(ValueError):
-    def __init__(self, errors: dict[str, list[str]]):
-        super().__init__("invalid filter")
-        self.errors = errors
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class NeedResult:
-    filterset: NeedFilter
-    need_ids: list[int]
-    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
-    query: str = ""
-    sort: str = Sort.NEWEST
-
-    @property
-    def count(self) -> int:
-        return len(self.need_ids)
-
-
-def _filtered(params: QueryDict, queryset: QuerySet[Need]) -> NeedFilter:
-    filterset = NeedFilter(params, queryset=queryset)
-    if not filterset.is_valid():
-        raise InvalidFilter({name: list(errors) for name, errors in filterset.errors.items()})
-    return filterset
-
-
-def _without(params: QueryDict, name: str) -> QueryDict:
-    reduced = params.copy()
-    reduced.pop(name, None)
-    return reduced
-
-
 def _ordering(sort: str) -> list[Any]:
     if sort == Sort.START:
         return [F("start_date").asc(nulls_first=True), "-created_at", "-pk"]
     return Sort.ORDERING[Sort.NEWEST]
 
 
-def find_needs(
-    params: QueryDict, *, user: User | None = None, with_facets: bool = True
-) -> NeedResult:
+NEED_FACETS = (
+    ChoiceFacet("commitment", "commitment", Commitment.choices),
+    TermFacet("topic", Topic, "needs"),
+    TermFacet("language", Language, "needs", key="code"),
+    TermFacet("municipality", Municipality, "needs"),
+)
+
+
+def find_needs(params: QueryDict, *, user: User | None = None, with_facets: bool = True) -> Listing:
     """Ids of the public needs matching the parameters, in display order, with facet counts.
 
     The search index says which needs match the words; the database says which are public
     today, so a need past its end date is gone even while its document still says public.
     """
-    base = visible_needs(user)
-    filterset = _filtered(params, base)
-    query = (filterset.form.cleaned_data.get("q") or "").strip()
-    sort = filterset.form.cleaned_data.get("sort") or (Sort.RELEVANCE if query else Sort.NEWEST)
-    if query:
-        hits = get_search_backend().search(query, kinds=[NEED_KIND], public_only=True)
-        ranked = [int(hit.object_id) for hit in hits]
-        base = base.filter(pk__in=ranked)
-        filterset = _filtered(params, base)
-    if query and sort == Sort.RELEVANCE:
-        matching = set(filterset.qs.values_list("pk", flat=True))
-        need_ids = [pk for pk in ranked if pk in matching]
-    else:
-        need_ids = list(filterset.qs.order_by(*_ordering(sort)).values_list("pk", flat=True))
-    facets = _facets(params, base, filterset) if with_facets else {}
-    return NeedResult(filterset=filterset, need_ids=need_ids, facets=facets, query=query, sort=sort)
-
-
-def _facets(
-    params: QueryDict, base: QuerySet[Need], filterset: NeedFilter
-) -> dict[str, list[FacetValue]]:
-    """Counts per value given every other filter, so each value says what choosing it yields."""
-    cleaned = filterset.form.cleaned_data
-
-    def others(name: str) -> QuerySet[Need]:
-        return NeedFilter(_without(params, name), queryset=base).qs.values("pk")
-
-    def selected(name: str) -> set[str]:
-        return {getattr(value, "slug", value) for value in cleaned.get(name) or []}
-
-    commitment_counts = dict(
-        others("commitment")
-        .order_by()
-        .values_list("commitment")
-        .annotate(count=Count("pk", distinct=True))
+    return find(
+        filter_class=NeedFilter,
+        params=params,
+        base=visible_needs(user),
+        kind=NEED_KIND,
+        default_sort=Sort.NEWEST,
+        ordering=_ordering,
+        facets=NEED_FACETS if with_facets else (),
     )
-    chosen = selected("commitment")
-    facets = {
-        "commitment": [
-            FacetValue(value, str(label), commitment_counts.get(value, 0), value in chosen)
-            for value, label in Commitment.choices
-        ]
-    }
-    related = {
-        "topic": (Topic.objects.all(), "slug"),
-        "language": (Language.objects.all(), "code"),
-        "municipality": (Municipality.objects.all(), "slug"),
-    }
-    for name, (terms, key) in related.items():
-        chosen = selected(name)
-        annotated = terms.annotate(
-            count=Count("needs", filter=Q(needs__in=others(name)), distinct=True)
-        )
-        facets[name] = [
-            FacetValue(getattr(term, key), str(term), term.count, getattr(term, key) in chosen)
-            for term in annotated
-        ]
-    return facets
 
 
 def _with_relations(needs: NeedQuerySet) -> NeedQuerySet:

@@ -9,8 +9,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from needs.filters import NeedFilter, Sort
 from needs.forms import HelpForm
-from needs.services import InvalidFilter, find_needs, load_needs, load_public_need, offer_help
+from needs.services import find_needs, load_needs, load_public_need, offer_help
 from portal import ratelimit
+from search.listing import InvalidFilter
 
 PAGE_SIZE = 20
 # Offers of help accepted per client address and hour: enough for a family, too few for spam.
@@ -32,7 +33,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
             {"filterset": filterset, "errors": invalid.errors, "page": None},
             status=400,
         )
-    page = Paginator(result.need_ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(result.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "needs/need_list.html",

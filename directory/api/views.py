@@ -9,7 +9,8 @@ from rest_framework.views import APIView
 
 from directory.api.pagination import Pagination
 from directory.api.serializers import ActorDetailSerializer, ActorListSerializer
-from directory.services import InvalidFilter, find_actors, load_actors, load_profile
+from directory.services import find_actors, load_actors, load_profile
+from search.listing import InvalidFilter
 
 
 class ActorListView(APIView):
@@ -19,7 +20,7 @@ class ActorListView(APIView):
         except InvalidFilter as invalid:
             raise ValidationError(invalid.errors) from invalid
         paginator = Pagination()
-        page_ids = paginator.paginate_queryset(result.actor_ids, request, view=self)
+        page_ids = paginator.paginate_queryset(result.ids, request, view=self)
         actors = load_actors(page_ids)
         data = ActorListSerializer(actors, many=True, context={"request": request}).data
         return paginator.get_paginated_response(data)

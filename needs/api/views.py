@@ -10,7 +10,8 @@ from rest_framework.views import APIView
 from directory.api.pagination import Pagination
 from needs.api.renderers import MarkupSafeJSONRenderer
 from needs.api.serializers import NeedDetailSerializer, NeedListSerializer
-from needs.services import InvalidFilter, find_needs, load_needs, load_public_need
+from needs.services import find_needs, load_needs, load_public_need
+from search.listing import InvalidFilter
 
 
 class NeedListView(APIView):
@@ -22,7 +23,7 @@ class NeedListView(APIView):
         except InvalidFilter as invalid:
             raise ValidationError(invalid.errors) from invalid
         paginator = Pagination()
-        page_ids = paginator.paginate_queryset(result.need_ids, request, view=self)
+        page_ids = paginator.paginate_queryset(result.ids, request, view=self)
         data = NeedListSerializer(load_needs(page_ids), many=True, context={"request": request})
         return paginator.get_paginated_response(data.data)
 
