@@ -8,15 +8,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from directory.api.pagination import Pagination
-from needs.api.renderers import MarkupSafeJSONRenderer
 from needs.api.serializers import NeedDetailSerializer, NeedListSerializer
 from needs.services import find_needs, load_needs, load_public_need
 from search.listing import InvalidFilter
 
 
 class NeedListView(APIView):
-    renderer_classes = [MarkupSafeJSONRenderer]
-
     def get(self, request: Request) -> Response:
         try:
             result = find_needs(request.query_params, user=request.user, with_facets=False)
@@ -29,8 +26,6 @@ class NeedListView(APIView):
 
 
 class NeedDetailView(APIView):
-    renderer_classes = [MarkupSafeJSONRenderer]
-
     def get(self, request: Request, pk: int) -> Response:
         need = load_public_need(request.user, pk)
         return Response(NeedDetailSerializer(need, context={"request": request}).data)

@@ -9,7 +9,7 @@ MARKUP = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
 class MarkupSafeJSONRenderer(JSONRenderer):
-    """Members write the needs' texts; escaped like this, a hostile title stays inert data."""
+    """Members write the texts the APIs serve; escaped like this, hostile text stays inert data."""
 
     def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
         rendered = super().render(data, accepted_media_type, renderer_context)
