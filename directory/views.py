@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from directory.filters import ActorFilter, Sort
@@ -25,12 +26,18 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "directory/actor_list.html",
-            {"filterset": filterset, "errors": invalid.errors, "page": None},
+            {
+                "filterset": filterset,
+                "errors": invalid.errors,
+                "page": None,
+                "list_url": reverse("directory:list"),
+            },
             status=400,
         )
     page = Paginator(result.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
+    actors = load_actors(list(page.object_list))
     return render(
         request,
         "directory/actor_list.html",
@@ -38,7 +45,10 @@ def actor_list(request: HttpRequest) -> HttpResponse:
             "filterset": result.filterset,
             "result": result,
             "page": page,
-            "actors": load_actors(list(page.object_list)),
+            "list_url": reverse("directory:list"),
+            "open_facet": "language",
+            "actors": actors,
+            "items": actors,
             "query_without_page": query_without_page.urlencode(),
             "has_filters": any(request.GET.getlist(name) for name in ActorFilter.FACETS),
             "facet_groups": [

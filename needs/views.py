@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from needs.filters import NeedFilter, Sort
@@ -30,17 +31,26 @@ def need_list(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "needs/need_list.html",
-            {"filterset": filterset, "errors": invalid.errors, "page": None},
+            {
+                "filterset": filterset,
+                "errors": invalid.errors,
+                "page": None,
+                "list_url": reverse("needs:list"),
+            },
             status=400,
         )
     page = Paginator(result.ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    needs = load_needs(list(page.object_list))
     return render(
         request,
         "needs/need_list.html",
         {
             "result": result,
             "page": page,
-            "needs": load_needs(list(page.object_list)),
+            "list_url": reverse("needs:list"),
+            "open_facet": "commitment",
+            "needs": needs,
+            "items": needs,
             "has_filters": any(request.GET.getlist(name) for name in NeedFilter.FACETS),
             "facet_groups": [
                 (name, result.filterset.form[name].label, result.facets[name])
