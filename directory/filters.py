@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Actor, ActorKind, Language, Municipality, TargetGroup, Topic
+from search.listing import term_filter
 
 
 class Sort:
@@ -26,42 +27,14 @@ class Sort:
 class ActorFilter(django_filters.FilterSet):
     """Multi-value filters: values of one filter widen the result (or), filters narrow it (and)."""
 
-    q = django_filters.CharFilter(label=_("Suche"), method="search", max_length=200)
+    q = django_filters.CharFilter(label=_("Suche"), method="keep", max_length=200)
     kind = django_filters.MultipleChoiceFilter(
         label=_("Art"), choices=ActorKind.choices, widget=forms.CheckboxSelectMultiple
     )
-    topic = django_filters.ModelMultipleChoiceFilter(
-        label=_("Thema"),
-        field_name="topics__slug",
-        to_field_name="slug",
-        queryset=Topic.objects.all(),
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    language = django_filters.ModelMultipleChoiceFilter(
-        label=_("Sprache"),
-        field_name="languages__code",
-        to_field_name="code",
-        queryset=Language.objects.all(),
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    municipality = django_filters.ModelMultipleChoiceFilter(
-        label=_("Gemeinde"),
-        field_name="locations__municipality__slug",
-        to_field_name="slug",
-        queryset=Municipality.objects.all(),
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    target_group = django_filters.ModelMultipleChoiceFilter(
-        label=_("Zielgruppe"),
-        field_name="target_groups__slug",
-        to_field_name="slug",
-        queryset=TargetGroup.objects.all(),
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    topic = term_filter(_("Thema"), "topics", Topic)
+    language = term_filter(_("Sprache"), "languages", Language, key="code")
+    municipality = term_filter(_("Gemeinde"), "locations__municipality", Municipality)
+    target_group = term_filter(_("Zielgruppe"), "target_groups", TargetGroup)
     sort = django_filters.ChoiceFilter(
         label=_("Sortierung"), choices=Sort.CHOICES, method="keep", empty_label=None
     )
@@ -72,9 +45,6 @@ class ActorFilter(django_filters.FilterSet):
 
     FACETS = ("kind", "topic", "language", "municipality", "target_group")
 
-    def search(self, queryset, name, value):
-        """Text search narrows through the search backend; see directory.services."""
-        return queryset
-
     def keep(self, queryset, name, value):
+        """Search and order are applied by search.listing, not as filters."""
         return queryset

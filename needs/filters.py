@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from needs.models import Commitment, Need
 from network.models import Language, Municipality, Topic
+from search.listing import term_filter
 
 
 class Sort:
@@ -29,29 +30,9 @@ class NeedFilter(django_filters.FilterSet):
     """Multi-value filters: values of one filter widen the result (or), filters narrow it (and)."""
 
     q = django_filters.CharFilter(label=_("Suche"), method="keep", max_length=200)
-    topic = django_filters.ModelMultipleChoiceFilter(
-        label=_("Thema"),
-        field_name="topics__slug",
-        to_field_name="slug",
-        queryset=Topic.objects.all(),
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    language = django_filters.ModelMultipleChoiceFilter(
-        label=_("Sprache"),
-        field_name="languages__code",
-        to_field_name="code",
-        queryset=Language.objects.all(),
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    municipality = django_filters.ModelMultipleChoiceFilter(
-        label=_("Gemeinde"),
-        field_name="municipality__slug",
-        to_field_name="slug",
-        queryset=Municipality.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-    )
+    topic = term_filter(_("Thema"), "topics", Topic)
+    language = term_filter(_("Sprache"), "languages", Language, key="code")
+    municipality = term_filter(_("Gemeinde"), "municipality", Municipality, distinct=False)
     commitment = django_filters.MultipleChoiceFilter(
         label=_("Einsatz"), choices=Commitment.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -66,5 +47,5 @@ class NeedFilter(django_filters.FilterSet):
     FACETS = ("topic", "language", "municipality", "commitment")
 
     def keep(self, queryset, name, value):
-        """Search and order are applied by needs.services, not as filters."""
+        """Search and order are applied by search.listing, not as filters."""
         return queryset

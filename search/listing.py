@@ -12,12 +12,31 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import django_filters
+from django import forms
 from django.db.models import Count, Model, Q, QuerySet
 from django.http import QueryDict
 
 from search.backends import get_search_backend
 
 RELEVANCE = "relevance"
+
+
+def term_filter(
+    label: str, path: str, model: type[Model], *, key: str = "slug", distinct: bool = True
+) -> django_filters.ModelMultipleChoiceFilter:
+    """A multi-value filter by a vocabulary's slug (or code), shown as checkboxes.
+
+    `path` leads from the listed object to the term; `distinct` is needed where it crosses a
+    many-valued relation, so that an object matching two chosen values is listed once.
+    """
+    return django_filters.ModelMultipleChoiceFilter(
+        label=label,
+        field_name=f"{path}__{key}",
+        to_field_name=key,
+        queryset=model._default_manager.all(),
+        distinct=distinct,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
 
 class InvalidFilter(ValueError):
