@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EventsConfig(AppConfig):
-    """The event calendar; its models arrive with the calendar issue."""
+    """The event calendar: events of the actors, recurrence, iCal feeds."""
 
     name = "events"
     verbose_name = _("Veranstaltungen")

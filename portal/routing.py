@@ -1,5 +1,5 @@
-"""WebSocket routes of all apps; the chat app adds its consumer here."""
+"""WebSocket routes of all apps."""
 
-from django.urls import URLPattern
+from chat.routing import websocket_urlpatterns as chat_routes
 
-websocket_urlpatterns: list[URLPattern] = []
+websocket_urlpatterns = [*chat_routes]

@@ -105,6 +105,8 @@ INSTALLED_APPS = [
     "events",
     "search",
     "needs",
+    "referrals",
+    "chat",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -123,7 +125,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "drf_spectacular",
     "channels",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -244,6 +249,14 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "directory.api.pagination.Pagination",
     "PAGE_SIZE": 20,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Integrationsnetzwerk Burgenlandkreis API",
+    "DESCRIPTION": "Public directory, needs board and event calendar of the network.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
 }
 
 for _key, _value in email_settings(env_str("EMAIL_URL")).items():
@@ -265,6 +278,17 @@ LOGIN_FAILURE_LIMIT_PER_ADDRESS = 20
 LOGIN_FAILURE_WINDOW = 15 * 60
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo1234!")
+
+# Background work (django-tasks). Wagtail's own tasks run at once; mail that must not be lost
+# (referral confirmations and unit notifications) goes through a durable outbox in the database,
+# worked off by `manage.py db_worker --backend outbox`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "outbox": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+# Personal data of a referral is deleted this many days after it was closed (DSGVO Art. 5 (1) e).
+REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 180)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -14,6 +15,12 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", include("directory.api.urls")),
     path("api/v1/", include("needs.api.urls")),
+    path("api/v1/", include("events.api.urls")),
+    path("api/v1/", include("referrals.api.urls")),
+    path("api/v1/", include("chat.api.urls")),
+    path("api/hsds/", include("directory.hsds.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
     # One sign-in for the whole portal, with its rate limits; the admin's own form is not served.
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
@@ -23,10 +30,17 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("directory/", include("events.directory_urls")),
     path("directory/", include("directory.urls")),
     path("needs/", include("needs.urls")),
+    path("events/", include("events.urls")),
+    path("referral/", include("referrals.urls")),
+    path("agency/", include("referrals.agency_urls")),
+    path("chat/", include("chat.urls")),
     path("accounts/", include("network.accounts_urls")),
     path("my/actors/<slug:actor_slug>/needs/", include("needs.member_urls")),
+    path("my/actors/<slug:actor_slug>/events/", include("events.member_urls")),
+    path("my/referrals/", include("referrals.member_urls")),
     path("my/", include("network.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from chat.demo import load_demo as load_demo_chat
+from events.demo import load_demo as load_demo_events
 from needs.demo import load_demo_needs
 from network.demo.accounts import ACCOUNTS, ensure_accounts
 from network.demo.generator import create_actors
@@ -21,6 +23,7 @@ from network.demo.pages import ensure_pages
 from network.demo.reviews import propose_demo_change
 from network.models import Actor, ActorKind, Location
 from network.vocabularies import load_vocabularies
+from referrals.demo import load_demo as load_demo_referrals
 from search import registry
 
 DEMO_SEED = 2026
@@ -71,6 +74,9 @@ class Command(BaseCommand):
             problems = ensure_accounts(settings.DEMO_PASSWORD)
             problems += ensure_pages()
             needs = load_demo_needs(random.Random(DEMO_SEED))  # noqa: S311 - demo data
+            events = load_demo_events(random.Random(DEMO_SEED))  # noqa: S311 - demo data
+            referrals = load_demo_referrals(random.Random(DEMO_SEED))  # noqa: S311 - demo data
+            messages = load_demo_chat(random.Random(DEMO_SEED))  # noqa: S311 - demo data
             if actors:
                 propose_demo_change()
         for problem in problems:
@@ -79,6 +85,12 @@ class Command(BaseCommand):
             self._print_summary(actors)
         if needs:
             self.stdout.write(self.style.SUCCESS(f"Created {needs} needs."))
+        if events:
+            self.stdout.write(self.style.SUCCESS(f"Created {events} events."))
+        if referrals:
+            self.stdout.write(self.style.SUCCESS(f"Created {referrals} referrals."))
+        if messages:
+            self.stdout.write(self.style.SUCCESS(f"Created {messages} chat messages."))
         self.stdout.write(f"Done in {time.monotonic() - started:.1f} s.")
         self._print_accounts()
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ChatConfig(AppConfig):
+    """Live chat channels for the network's members."""
+
+    name = "chat"
+    verbose_name = _("Chat")
