@@ -7,3 +7,15 @@ class EventsConfig(AppConfig):
 
     name = "events"
     verbose_name = _("Veranstaltungen")
+
+    def ready(self) -> None:
+        from events import signals
+        from events.models import Event
+        from events.review import EVENT_REVIEW
+        from events.search import EVENT_KIND, event_document, indexable_events
+        from network.profiles import register_reviewable
+        from search import registry
+
+        registry.register(EVENT_KIND, queryset=indexable_events, document=event_document)
+        register_reviewable(Event, EVENT_REVIEW)
+        signals.connect()

@@ -151,6 +151,11 @@ class Actor(DraftStateMixin, RevisionMixin, ClusterableModel):
         verbose_name=_("Beratungssprachen"),
     )
     external_id = models.CharField(_("externe Kennung"), max_length=100, blank=True)
+    is_trusted = models.BooleanField(
+        _("Veranstaltungen ohne Prüfung veröffentlichen"),
+        default=False,
+        help_text=_("Nur die Migrationsagentur setzt diesen Haken."),
+    )
     last_confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
     last_reminded_at = models.DateTimeField(_("zuletzt erinnert"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -3,15 +3,21 @@
 A proposal is a Wagtail revision of the actor (children included) plus a ProfileChange that
 tracks its review. The live rows, which the directory shows, change only when staff publish the
 revision, so a member's typo or a spammer's link never reaches the public unchecked.
+
+Other apps put their own revisioned objects (events) through the same queue: a ProfileChange
+then points at a revision of that object, and the app registers a Reviewable that knows how to
+show the difference and whom to tell about the decision.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
@@ -34,6 +40,59 @@ OPEN_STATUSES = (ProfileChange.Status.PENDING, ProfileChange.Status.RETURNED)
 
 class StaleChange(Exception):
     """The change was decided already or a newer version exists: deciding it would undo work."""
+
+
+@dataclass(frozen=True)
+class Reviewable:
+    """How another app's revisioned objects go through the profile review.
+
+    `sections` compares the published object (None when never published) with the proposal;
+    `approved` and `returned` run inside the decision's transaction, after the generic part
+    (publishing, status), for the app's own audit entry, bookkeeping and mail.
+    """
+
+    label: str
+    sections: Callable[[models.Model | None, models.Model], list[Section]]
+    approved: Callable[[ProfileChange, models.Model, User], None]
+    returned: Callable[[ProfileChange, models.Model, User], None]
+
+
+_reviewables: dict[type[models.Model], Reviewable] = {}
+
+
+def register_reviewable(model: type[models.Model], reviewable: Reviewable) -> None:
+    _reviewables[model] = reviewable
+
+
+def reviewable_of(change: ProfileChange) -> Reviewable | None:
+    """None for a profile change; the registered Reviewable for another app's object."""
+    model = change.revision.base_content_type.model_class()
+    return None if model is Actor else _reviewables.get(model)
+
+
+def review_subject(change: ProfileChange) -> models.Model:
+    """The object the proposal would change: the actor, or e.g. one of its events."""
+    return change.actor if reviewable_of(change) is None else change.revision.content_object
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    change: ProfileChange
+    kind: str
+    title: str
+
+
+def review_item(change: ProfileChange) -> ReviewItem:
+    reviewable = reviewable_of(change)
+    if reviewable is None:
+        kind = _("neuer Akteur") if change.is_new_actor else _("Änderung")
+        return ReviewItem(change, str(kind), change.actor.name)
+    return ReviewItem(change, str(reviewable.label), change.revision.object_str)
+
+
+def _profile_changes(changes: QuerySet[ProfileChange]) -> QuerySet[ProfileChange]:
+    """Changes of actor profiles only, not of other objects reviewed in the same queue."""
+    return changes.filter(revision__base_content_type=ContentType.objects.get_for_model(Actor))
 
 
 class ProfileState(models.TextChoices):
@@ -66,7 +125,8 @@ def _is_open(change: ProfileChange, actor: Actor) -> bool:
 
 def open_change(actor: Actor) -> ProfileChange | None:
     change = (
-        actor.changes.select_related("revision", "submitted_by", "decided_by")
+        _profile_changes(actor.changes.all())
+        .select_related("revision", "submitted_by", "decided_by")
         .order_by("-submitted_at", "-pk")
         .first()
     )
@@ -80,7 +140,7 @@ def profile_status(actor: Actor) -> ProfileStatus:
 def profile_statuses(actors: QuerySet[Actor]) -> list[ProfileStatus]:
     """Each actor with its open proposal, in two queries however many actors a person has."""
     latest = (
-        ProfileChange.objects.filter(actor=OuterRef("pk"))
+        _profile_changes(ProfileChange.objects.filter(actor=OuterRef("pk")))
         .order_by("-submitted_at", "-pk")
         .values("pk")[:1]
     )
@@ -98,29 +158,35 @@ def profile_statuses(actors: QuerySet[Actor]) -> list[ProfileStatus]:
 
 
 def recent_changes(actor: Actor, *, limit: int = 10) -> QuerySet[ProfileChange]:
-    return actor.changes.select_related("submitted_by", "decided_by").order_by(
-        "-submitted_at", "-pk"
-    )[:limit]
+    return (
+        _profile_changes(actor.changes.all())
+        .select_related("submitted_by", "decided_by")
+        .order_by("-submitted_at", "-pk")[:limit]
+    )
 
 
 def pending_changes() -> QuerySet[ProfileChange]:
     """The review queue, oldest first: whoever waited longest is served first."""
     return (
         ProfileChange.objects.filter(status=ProfileChange.Status.PENDING)
-        .select_related("actor", "submitted_by")
+        .select_related("actor", "submitted_by", "revision__base_content_type")
         .order_by("submitted_at", "pk")
     )
 
 
 def is_current(change: ProfileChange) -> bool:
     return change.status == ProfileChange.Status.PENDING and (
-        change.revision_id == change.actor.latest_revision_id
+        change.revision_id == review_subject(change).latest_revision_id
     )
 
 
 def review_sections(change: ProfileChange) -> list[Section]:
-    """The proposal against what the public sees now (nothing, for an actor never approved)."""
-    published = change.actor if change.actor.live else None
+    """The proposal against what the public sees now (nothing, for an object never approved)."""
+    subject = review_subject(change)
+    published = subject if subject.live else None
+    reviewable = reviewable_of(change)
+    if reviewable is not None:
+        return reviewable.sections(published, change.revision.as_object())
     return diff_actors(published, change.revision.as_object())
 
 
@@ -176,7 +242,9 @@ def submit_change(
                 role=membership.role,
             )
         revision = actor.save_revision(user=acting_user, log_action=True)
-        superseded = ProfileChange.objects.filter(actor=actor, status=ProfileChange.Status.PENDING)
+        superseded = _profile_changes(
+            ProfileChange.objects.filter(actor=actor, status=ProfileChange.Status.PENDING)
+        )
         superseded_ids = [str(pk) for pk in superseded.values_list("pk", flat=True)]
         superseded.update(status=ProfileChange.Status.SUPERSEDED)
         change = ProfileChange.objects.create(
@@ -219,17 +287,25 @@ def approve_change(*, change: ProfileChange, acting_user: User) -> ProfileChange
         actor = change.actor
         if not is_current(change):
             raise StaleChange
-        reminded_at = actor.last_reminded_at
+        reviewable = reviewable_of(change)
+        subject = review_subject(change)
+        # Staff's own settings are not the member's to change, whatever the revision recorded.
+        reminded_at, trusted = actor.last_reminded_at, actor.is_trusted
         # The portal's own rule (can_review_profiles) decides, not the Wagtail admin's groups.
         change.revision.publish(user=acting_user, skip_permission_checks=True)
-        actor.refresh_from_db()
-        actor.last_confirmed_at = timezone.now()
-        actor.last_reminded_at = reminded_at
-        actor.save(update_fields=["last_confirmed_at", "last_reminded_at"])
         change.status = ProfileChange.Status.APPROVED
         change.decided_by = acting_user
         change.decided_at = timezone.now()
         change.save(update_fields=["status", "decided_by", "decided_at"])
+        if reviewable is not None:
+            subject.refresh_from_db()
+            reviewable.approved(change, subject, acting_user)
+            return change
+        actor.refresh_from_db()
+        actor.last_confirmed_at = timezone.now()
+        actor.last_reminded_at = reminded_at
+        actor.is_trusted = trusted
+        actor.save(update_fields=["last_confirmed_at", "last_reminded_at", "is_trusted"])
         audit.record(
             "profile.approved",
             user=acting_user,
@@ -269,6 +345,10 @@ def return_change(*, change: ProfileChange, comment: str, acting_user: User) -> 
         change.decided_by = acting_user
         change.decided_at = timezone.now()
         change.save(update_fields=["status", "comment", "decided_by", "decided_at"])
+        reviewable = reviewable_of(change)
+        if reviewable is not None:
+            reviewable.returned(change, review_subject(change), acting_user)
+            return change
         audit.record(
             "profile.returned",
             user=acting_user,

@@ -14,8 +14,8 @@ class ActorViewSet(SnippetViewSet):
     model = Actor
     icon = "group"
     menu_label = _("Akteure")
-    list_display = ["name", "kind", "live", "last_confirmed_at"]
-    list_filter = ["kind", "live", "topics", "languages"]
+    list_display = ["name", "kind", "live", "is_trusted", "last_confirmed_at"]
+    list_filter = ["kind", "live", "is_trusted", "topics", "languages"]
     search_fields = ["name", "short_description"]
     ordering = ["name"]
     panels = [
@@ -75,6 +75,7 @@ class ActorViewSet(SnippetViewSet):
         ),
         InlinePanel("contacts", label=_("Ansprechpersonen")),
         FieldPanel("external_id"),
+        FieldPanel("is_trusted"),
     ]
 
 

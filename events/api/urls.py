@@ -1,5 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from events.api import views
 
 app_name = "events_api"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("events/", views.OccurrenceListView.as_view(), name="occurrences"),
+]

@@ -1,4 +1,4 @@
-"""/my/review/: agency staff compare proposed profiles with the published ones and decide."""
+"""/my/review/: agency staff compare proposed profiles (and events) with the published ones."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ from network.profiles import (
     is_current,
     pending_changes,
     return_change,
+    review_item,
     review_sections,
+    review_subject,
 )
 
 STALE_MESSAGE = gettext_lazy(
@@ -43,7 +45,8 @@ def _get_change(user: User, pk: int) -> ProfileChange:
 def review_list(request: HttpRequest) -> HttpResponse:
     if not can_review_profiles(request.user):
         raise Http404("No review queue.")
-    return render(request, "network/review_list.html", {"changes": pending_changes()})
+    items = [review_item(change) for change in pending_changes()]
+    return render(request, "network/review_list.html", {"items": items})
 
 
 def _render_review(
@@ -54,6 +57,7 @@ def _render_review(
         "network/review_detail.html",
         {
             "change": change,
+            "item": review_item(change),
             "current": is_current(change),
             "sections": review_sections(change),
             "proposed": change.revision.as_object(),
@@ -79,7 +83,8 @@ def review_approve(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("my:review", pk=change.pk)
     messages.success(
         request,
-        _("„%(actor)s“ ist freigegeben und veröffentlicht.") % {"actor": change.actor.name},
+        _("„%(actor)s“ ist freigegeben und veröffentlicht.")
+        % {"actor": str(review_subject(change))},
     )
     return redirect("my:review_list")
 
@@ -99,6 +104,6 @@ def review_return(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(
         request,
         _("Die Änderung an „%(actor)s“ ging mit Ihrem Kommentar zurück.")
-        % {"actor": change.actor.name},
+        % {"actor": str(review_subject(change))},
     )
     return redirect("my:review_list")

@@ -242,3 +242,15 @@ def test_it_refuses_to_decide_a_change_twice(client, staff, change):
     change.refresh_from_db()
     assert change.status == ProfileChange.Status.APPROVED
     assert "nicht mehr aktuell" in response.content.decode()
+
+
+def test_it_keeps_the_trusted_flag_that_staff_set_after_the_proposal(client, staff, actor, change):
+    actor.is_trusted = True
+    actor.save(update_fields=["is_trusted"])
+    client.force_login(staff)
+
+    client.post(review_url(change, "approve"))
+
+    actor.refresh_from_db()
+    assert actor.short_description == "Begleitung zu Ämtern, Ärzten und Schulen."
+    assert actor.is_trusted

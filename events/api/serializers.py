@@ -1,0 +1,66 @@
+"""The JSON shape of the calendar: occurrences, each naming its event by iCal UID and slug."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from events.recurrence import Occurrence
+
+MAX_WINDOW = datetime.timedelta(days=366)
+DEFAULT_WINDOW = datetime.timedelta(days=90)
+
+
+class WindowSerializer(serializers.Serializer):
+    """?from=&to= as dates (YYYY-MM-DD); from defaults to today, to to 90 days later."""
+
+    from_ = serializers.DateField(required=False, help_text=_("erster Tag (JJJJ-MM-TT)"))
+    to = serializers.DateField(required=False, help_text=_("letzter Tag, einschließlich"))
+
+    def __init__(self, *args, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def get_fields(self):
+        """ "from" is a Python keyword, so the field is declared as from_ and renamed here."""
+        fields = super().get_fields()
+        fields["from"] = fields.pop("from_")
+        return fields
+
+    def validate(self, attrs: dict) -> dict:
+        since = attrs.get("from") or (attrs["to"] - DEFAULT_WINDOW if "to" in attrs else self.today)
+        until = attrs.get("to") or since + DEFAULT_WINDOW
+        if until < since:
+            raise serializers.ValidationError({"to": [_("„to“ darf nicht vor „from“ liegen.")]})
+        if until - since > MAX_WINDOW:
+            raise serializers.ValidationError(
+                {"to": [_("Der Zeitraum darf höchstens 366 Tage umfassen.")]}
+            )
+        return {"from": since, "to": until}
+
+
+class OccurrenceActorSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class OccurrenceSerializer(serializers.Serializer):
+    uid = serializers.CharField(source="event.uid")
+    slug = serializers.CharField(source="event.slug")
+    title = serializers.CharField(source="event.title")
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    all_day = serializers.BooleanField(source="is_all_day")
+    status = serializers.CharField()
+    note = serializers.CharField()
+    place = serializers.CharField(source="event.place")
+    online = serializers.BooleanField(source="event.is_online")
+    actor = OccurrenceActorSerializer(source="event.actor")
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, occurrence: Occurrence) -> str:
+        request = self.context.get("request")
+        path = occurrence.event.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path

@@ -1,0 +1,36 @@
+"""The calendar's filters, shared by the pages, the feeds and the JSON API."""
+
+from __future__ import annotations
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event
+from network.models import Actor, Language, Municipality, TargetGroup, Topic
+from search.listing import term_filter
+
+
+class EventFilter(django_filters.FilterSet):
+    """Values of one filter widen the result (or), filters narrow it (and)."""
+
+    q = django_filters.CharFilter(label=_("Suche"), method="keep", max_length=200)
+    topic = term_filter(_("Thema"), "topics", Topic)
+    language = term_filter(_("Sprache"), "languages", Language, key="code")
+    municipality = term_filter(_("Gemeinde"), "municipality", Municipality, distinct=False)
+    target_group = term_filter(_("Zielgruppe"), "target_groups", TargetGroup)
+    actor = django_filters.ModelMultipleChoiceFilter(
+        label=_("Akteur"),
+        field_name="actor__slug",
+        to_field_name="slug",
+        queryset=Actor.objects.published(),
+    )
+
+    class Meta:
+        model = Event
+        fields: list[str] = []
+
+    FACETS = ("topic", "language", "municipality", "target_group")
+
+    def keep(self, queryset, name, value):
+        """The search is applied by search.listing, not as a filter."""
+        return queryset

@@ -1,0 +1,207 @@
+"""Everything the calendar does: keeping events, finding occurrences, and reading the filters.
+
+A member's event is saved as a revision. Trusted actors' events (and those staff enter) are
+published at once; the others wait in the profile review (events.review). Every change runs in
+a transaction and leaves an audit entry.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import QueryDict
+from django.utils import timezone
+from wagtail.actions.unpublish import UnpublishAction
+
+from events.filters import EventFilter
+from events.models import Event, EventQuerySet
+from events.permissions import publishes_without_review, visible_events
+from events.recurrence import Occurrence, occurrences
+from events.review import bump_sequence_if_republished, open_event_change
+from events.search import EVENT_KIND
+from network import audit
+from network.demo.text import german_slug
+from network.models import Actor, ProfileChange
+from network.permissions import User, can_edit_actor
+from search.listing import find
+
+
+@dataclass(frozen=True)
+class Submission:
+    event: Event
+    change: ProfileChange | None  # None when published at once
+
+    @property
+    def published(self) -> bool:
+        return self.change is None
+
+
+def unique_slug(title: str, start: datetime.date) -> str:
+    """Title and first date: readable, and two "Sprachcafé" events never collide."""
+    base = f"{german_slug(title)[:180] or 'veranstaltung'}-{start:%Y-%m-%d}"
+    slug, number = base, 1
+    while Event.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def submit_event(
+    *, event: Event, image: UploadedFile | None = None, acting_user: User
+) -> Submission:
+    """Save a new or changed event; publish it at once when its actor is trusted.
+
+    `event` is the version the form assembled in memory (terms and exceptions included). For an
+    event already published, the public keeps seeing the published version until this one is
+    approved.
+    """
+    if not can_edit_actor(acting_user, event.actor):
+        raise PermissionDenied
+    is_new = event.pk is None
+    with transaction.atomic():
+        if is_new:
+            event.slug = unique_slug(event.title, event.start_date)
+            event.live = False
+            event.has_unpublished_changes = True
+            event.created_by = acting_user if acting_user.is_authenticated else None
+        else:
+            # Serialise changes of one event, so that exactly one proposal stays pending.
+            Event.objects.select_for_update().only("pk").get(pk=event.pk)
+        if image is not None:
+            # Stored now: the revision records only the file's name.
+            event.image.save(f"{event.slug}{PurePath(image.name).suffix}", image, save=False)
+        if is_new:
+            event.save()
+            audit.record("event.created", user=acting_user, actor=event.actor, obj=event)
+        revision = event.save_revision(user=acting_user, log_action=True)
+        pending = ProfileChange.objects.filter(
+            revision__base_content_type=ContentType.objects.get_for_model(Event),
+            revision__object_id=str(event.pk),
+            status=ProfileChange.Status.PENDING,
+        )
+        superseded = [str(pk) for pk in pending.values_list("pk", flat=True)]
+        pending.update(status=ProfileChange.Status.SUPERSEDED)
+        if publishes_without_review(acting_user, event.actor):
+            revision.publish(user=acting_user, skip_permission_checks=True)
+            event.refresh_from_db()
+            bump_sequence_if_republished(event)
+            audit.record(
+                "event.published",
+                user=acting_user,
+                actor=event.actor,
+                obj=event,
+                revision=revision.pk,
+                sequence=event.sequence,
+                superseded=superseded,
+            )
+            return Submission(event, None)
+        change = ProfileChange.objects.create(
+            actor=event.actor, revision=revision, submitted_by=acting_user
+        )
+        audit.record(
+            "event.submitted",
+            user=acting_user,
+            actor=event.actor,
+            obj=event,
+            change=change.pk,
+            revision=revision.pk,
+            superseded=superseded,
+        )
+    return Submission(event, change)
+
+
+def withdraw_event(*, event: Event, acting_user: User) -> Event:
+    """Take an event off the public calendar (drafts and proposals are kept)."""
+    if not can_edit_actor(acting_user, event.actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        if event.live:
+            # The portal's own rule (can_edit_actor) decides, not the Wagtail admin's groups.
+            UnpublishAction(event, user=acting_user).execute(skip_permission_checks=True)
+        audit.record("event.withdrawn", user=acting_user, actor=event.actor, obj=event)
+    return event
+
+
+@dataclass(frozen=True)
+class MemberEvent:
+    event: Event
+    change: ProfileChange | None
+
+    @property
+    def state(self) -> str:
+        if self.change is not None:
+            return self.change.status
+        return "published" if self.event.live else "draft"
+
+
+def events_of_actor(actor: Actor) -> list[MemberEvent]:
+    """The actor's events for its members, newest first, each with its open proposal."""
+    events = actor.events.order_by("-start_date", "-pk")
+    return [MemberEvent(event, open_event_change(event)) for event in events]
+
+
+def with_relations(events: QuerySet[Event]) -> EventQuerySet:
+    return events.select_related("actor", "location", "municipality").prefetch_related(
+        "topics", "languages", "target_groups", "exceptions"
+    )
+
+
+def find_events(params: QueryDict, *, user: User | None = None) -> QuerySet[Event]:
+    """The published events matching the filters and the search words.
+
+    Raises InvalidFilter with the reasons when a parameter names an unknown value.
+    """
+    ids = find(
+        filter_class=EventFilter,
+        params=params,
+        base=visible_events(user),
+        kind=EVENT_KIND,
+        default_sort="start",
+        ordering=lambda sort: ["start_date", "start_time", "pk"],
+    ).ids
+    return with_relations(Event.objects.filter(pk__in=ids))
+
+
+def in_window(
+    events: QuerySet[Event], since: datetime.datetime, until: datetime.datetime
+) -> QuerySet[Event]:
+    """A cheap first cut in the database: events that cannot reach into the window are out."""
+    since_day = since.astimezone(timezone.get_current_timezone()).date()
+    return events.filter(start_date__lte=until.date()).filter(
+        Q(frequency="once", start_date__gte=since_day - datetime.timedelta(days=31))
+        | ~Q(frequency="once") & (Q(repeat_until__isnull=True) | Q(repeat_until__gte=since_day))
+    )
+
+
+def occurrences_between(
+    events: QuerySet[Event],
+    since: datetime.datetime,
+    until: datetime.datetime,
+    *,
+    include_cancelled_dates: bool = True,
+) -> list[Occurrence]:
+    """All occurrences of the events overlapping [since, until), in time order."""
+    found: list[Occurrence] = []
+    for event in in_window(events, since, until):
+        found += occurrences(
+            event,
+            since,
+            until,
+            exceptions=event.exceptions.all(),
+            include_cancelled_dates=include_cancelled_dates,
+        )
+    return sorted(found, key=lambda occurrence: (occurrence.start, occurrence.event.title))
+
+
+def upcoming(
+    events: QuerySet[Event], *, now: datetime.datetime | None = None, days: int = 60, limit: int
+) -> list[Occurrence]:
+    now = now or timezone.now()
+    return occurrences_between(events, now, now + datetime.timedelta(days=days))[:limit]

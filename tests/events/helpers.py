@@ -1,0 +1,31 @@
+"""Filling in the members' event form the way a browser would submit it."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from tests.network.test_profiles import form_data
+
+__all__ = ["errors_beside", "event_form", "form_data", "submit"]
+
+
+def event_form(client, actor, event=None) -> dict[str, list[str]]:
+    url = f"/my/actors/{actor.slug}/events/" + (f"{event.pk}/edit/" if event else "new/")
+    return form_data(client.get(url))
+
+
+def submit(client, actor, event=None, **changes):
+    """Post the form as loaded, with `changes` typed in (lists for multiple values)."""
+    data = event_form(client, actor, event)
+    for name, value in changes.items():
+        data[name] = value if isinstance(value, list) else [value]
+    url = f"/my/actors/{actor.slug}/events/" + (f"{event.pk}/edit/" if event else "new/")
+    return client.post(url, data)
+
+
+def errors_beside(page: str, field_id: str) -> list[str]:
+    match = re.search(rf'<ul class="errorlist" id="{field_id}_error">(.*?)</ul>', page, re.S)
+    return (
+        [unescape(item) for item in re.findall(r"<li>(.*?)</li>", match.group(1))] if match else []
+    )
