@@ -257,6 +257,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Public directory, needs board and event calendar of the network.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["portal.openapi.only_our_apis"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"ActorKindEnum": "network.models.ActorKind"},
 }
 
 for _key, _value in email_settings(env_str("EMAIL_URL")).items():

@@ -4,12 +4,12 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
+from portal import openapi, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -20,7 +20,7 @@ urlpatterns = [
     path("api/v1/", include("chat.api.urls")),
     path("api/hsds/", include("directory.hsds.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/schema/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/schema/docs/", openapi.api_docs, name="api-docs"),
     # One sign-in for the whole portal, with its rate limits; the admin's own form is not served.
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("referral/", include("referrals.urls")),
     path("agency/", include("referrals.agency_urls")),
     path("chat/", include("chat.urls")),
+    path("search/", include("search.urls")),
     path("accounts/", include("network.accounts_urls")),
     path("my/actors/<slug:actor_slug>/needs/", include("needs.member_urls")),
     path("my/actors/<slug:actor_slug>/events/", include("events.member_urls")),

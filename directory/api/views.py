@@ -2,31 +2,39 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ValidationError
+from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from directory.api.pagination import Pagination
+from directory.api.schema import filter_parameters
 from directory.api.serializers import ActorDetailSerializer, ActorListSerializer
+from directory.filters import ActorFilter
 from directory.services import find_actors, load_actors, load_profile
 from search.listing import InvalidFilter
 
 
-class ActorListView(APIView):
-    def get(self, request: Request) -> Response:
+@extend_schema(parameters=filter_parameters(ActorFilter))
+class ActorListView(ListAPIView):
+    serializer_class = ActorListSerializer
+    pagination_class = Pagination
+
+    def list(self, request: Request, *args: object, **kwargs: object) -> Response:
         try:
             result = find_actors(request.query_params, user=request.user, with_facets=False)
         except InvalidFilter as invalid:
             raise ValidationError(invalid.errors) from invalid
-        paginator = Pagination()
-        page_ids = paginator.paginate_queryset(result.ids, request, view=self)
+        page_ids = self.paginate_queryset(result.ids)
         actors = load_actors(page_ids)
-        data = ActorListSerializer(actors, many=True, context={"request": request}).data
-        return paginator.get_paginated_response(data)
+        data = self.get_serializer(actors, many=True).data
+        return self.get_paginated_response(data)
 
 
-class ActorDetailView(APIView):
+class ActorDetailView(GenericAPIView):
+    serializer_class = ActorDetailSerializer
+
     def get(self, request: Request, slug: str) -> Response:
         actor = load_profile(request.user, slug)
-        return Response(ActorDetailSerializer(actor, context={"request": request}).data)
+        return Response(self.get_serializer(actor).data)
