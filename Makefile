@@ -19,6 +19,10 @@ run: $(STAMP)
 	$(BIN)/python manage.py load_demo --if-empty
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Portal: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@# The outbox worker delivers referral mail next to the web server; Ctrl-C stops both, and
+	@# the worker also goes when daphne ends for any other reason.
+	$(BIN)/python manage.py db_worker --backend outbox --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) portal.asgi:application
 
 test: $(STAMP) lint
@@ -35,6 +39,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.directory --actors 1000
+	$(BIN)/python -m benchmarks.chat
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=static

@@ -292,6 +292,13 @@ TASKS = {
 
 # Personal data of a referral is deleted this many days after it was closed (DSGVO Art. 5 (1) e).
 REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 180)
+# A referral waiting longer than this for its first step is marked overdue in the inbox.
+REFERRAL_OVERDUE_DAYS = env_int("REFERRAL_OVERDUE_DAYS", 5)
+REFERRAL_URGENT_OVERDUE_DAYS = env_int("REFERRAL_URGENT_OVERDUE_DAYS", 1)
+REFERRAL_SUBMISSIONS_PER_HOUR = env_int("REFERRAL_SUBMISSIONS_PER_HOUR", 10)
+# Failed outbox mail is retried after this delay, doubling up to the maximum, until delivered.
+REFERRAL_MAIL_RETRY_SECONDS = env_int("REFERRAL_MAIL_RETRY_SECONDS", 60)
+REFERRAL_MAIL_RETRY_MAX_SECONDS = env_int("REFERRAL_MAIL_RETRY_MAX_SECONDS", 21600)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

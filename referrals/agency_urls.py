@@ -1,5 +1,19 @@
-from django.urls import URLPattern
+"""/agency/: the agency's referral inbox and its statistics."""
+
+from django.urls import path
+
+from referrals import agency_views
 
 app_name = "agency"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("referrals/", agency_views.inbox, name="inbox"),
+    path("referrals/<str:reference>/", agency_views.detail, name="detail"),
+    path("referrals/<str:reference>/assign/", agency_views.assign, name="assign"),
+    path("referrals/<str:reference>/forward/", agency_views.forward, name="forward"),
+    path("referrals/<str:reference>/start/", agency_views.start, name="start"),
+    path("referrals/<str:reference>/close/", agency_views.close, name="close"),
+    path("referrals/<str:reference>/note/", agency_views.note, name="note"),
+    path("referrals/<str:reference>/export.json", agency_views.export, name="export"),
+    path("statistics/", agency_views.statistics, name="statistics"),
+]

@@ -49,6 +49,22 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
         agency_unit="eingangszone",
     ),
     DemoAccount(
+        "auslaenderbehoerde",
+        "Migrationsagentur, Ausländerbehörde",
+        "Aylin",
+        "Rosenhag",
+        is_staff=True,
+        agency_unit="auslaenderbehoerde",
+    ),
+    DemoAccount(
+        "jobcenter",
+        "Migrationsagentur, Jobcenter",
+        "Jonas",
+        "Kieselbach",
+        is_staff=True,
+        agency_unit="jobcenter",
+    ),
+    DemoAccount(
         "editor",
         "Redaktion: Sprachcafé Weißenfels e.V.",
         "Emil",

@@ -1,5 +1,10 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from referrals.api import views
 
 app_name = "referrals_api"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("referrals/", views.ReferralListView.as_view(), name="referrals"),
+    path("referrals/<str:reference>/", views.ReferralDetailView.as_view(), name="referral"),
+]

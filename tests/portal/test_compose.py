@@ -17,11 +17,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = BASE_DIR / "compose.yaml"
 SECRET_KEY = secrets.token_urlsafe(50)
-SERVICES = {"web", "postgres", "redis", "elasticsearch"}
+SERVICES = {"web", "worker", "postgres", "redis", "elasticsearch"}
 # Variables compose.yaml interpolates, and those that steer Compose itself: dropped from the
 # environment so that the developer's shell does not change what the tests see.
 COMPOSE_VARIABLES = {
@@ -108,7 +109,7 @@ def test_it_refuses_to_render_without_a_secret_key(empty_env_file):
     assert "set SECRET_KEY" in result.stderr
 
 
-def test_it_defines_the_four_services_each_with_a_healthcheck(config):
+def test_it_defines_the_five_services_each_with_a_healthcheck(config):
     assert set(config["services"]) == SERVICES
     for name, service in config["services"].items():
         assert service.get("healthcheck", {}).get("test"), f"{name} has no healthcheck"
@@ -186,6 +187,40 @@ def test_it_gives_web_an_environment_the_production_settings_accept(config):
         "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
         "MEDIA_ROOT": "/app/media",
     }
+
+
+def test_it_runs_the_outbox_worker_with_the_environment_of_web(config):
+    worker = config["services"]["worker"]
+    web = config["services"]["web"]
+    assert worker["command"] == [
+        "python",
+        "manage.py",
+        "db_worker",
+        "--backend",
+        "outbox",
+        "--no-reload",
+    ]
+    assert worker["image"] == web["image"]
+    env = dict(worker["environment"])
+    assert env.pop("SKIP_MIGRATE") == "1"  # web migrates; two migrating containers would race
+    assert env == web["environment"]
+    assert worker["depends_on"]["web"]["condition"] == "service_healthy"
+    assert worker["depends_on"]["postgres"]["condition"] == "service_healthy"
+    assert "db_worker" not in " ".join(web["command"])
+
+
+def test_it_names_a_worker_that_the_settings_know(config):
+    command = config["services"]["worker"]["command"]
+    backend = command[command.index("--backend") + 1]
+    assert settings.TASKS[backend]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+
+
+def test_it_starts_the_outbox_worker_next_to_daphne_in_make_run():
+    makefile = (BASE_DIR / "Makefile").read_text()
+    run = makefile[makefile.index("\nrun:") : makefile.index("\ntest:")]
+    assert "manage.py db_worker --backend outbox" in run
+    assert "trap" in run and "kill" in run
+    assert run.index("db_worker") < run.index("$(BIN)/daphne")
 
 
 def test_it_keeps_data_in_declared_named_volumes(config):

@@ -1,0 +1,373 @@
+"""Everything that happens to a referral: submission, the lifecycle in the agency, and privacy.
+
+Each change runs in a transaction, writes a timeline step and an audit entry without personal
+data, and queues its mail in the durable outbox within the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from network import audit
+from network.models import Actor, AgencyUnit, Language
+from network.permissions import User
+from referrals import conf
+from referrals.models import (
+    ConcernCategory,
+    OutboxMail,
+    Outcome,
+    Referral,
+    ReferralAccess,
+    ReferralEvent,
+    Status,
+)
+from referrals.outbox import queue_mail
+from referrals.reference import new_reference
+from referrals.routing import route
+
+REFERENCE_ATTEMPTS = 10
+
+
+@dataclass(frozen=True)
+class PersonData:
+    """What the form asks of the person; nothing else is stored about them."""
+
+    name: str
+    phone: str
+    email: str
+    postal_address: str
+    language: Language | None
+    interpreter_needed: bool
+    categories: list[ConcernCategory]
+    description: str
+    urgency: str
+    date_of_birth: datetime.date | None = None
+    file_number: str = ""
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _acting(user: User | None) -> Any:
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def _notify_unit(referral: Referral, unit: AgencyUnit) -> None:
+    """Tell a unit that a referral waits in its inbox: reference and link, no personal data."""
+    staff = unit.staff.filter(is_active=True).exclude(email="").values_list("email", flat=True)
+    with translation.override(settings.LANGUAGE_CODE):
+        queue_mail(
+            to=[unit.email, *staff],
+            subject=_("Neue Zuweisung %(reference)s für %(unit)s")
+            % {"reference": referral.reference, "unit": unit.name},
+            template="referrals/email/unit_notification.txt",
+            context={
+                "reference": referral.reference,
+                "unit": unit.name,
+                "urgency": referral.get_urgency_display(),
+                "inbox_url": _absolute(reverse("agency:inbox")),
+            },
+            referral=referral,
+        )
+
+
+def _create_with_unique_reference(**fields: Any) -> Referral:
+    """A fresh reference; a collision (one in hundreds of millions) draws again."""
+    for _attempt in range(REFERENCE_ATTEMPTS):
+        reference = new_reference()
+        try:
+            with transaction.atomic():
+                return Referral.objects.create(reference=reference, **fields)
+        except IntegrityError:
+            if Referral.objects.filter(reference=reference).exists():
+                continue
+            raise
+    raise RuntimeError("no free reference number found")
+
+
+def submit_referral(
+    *, person: PersonData, referring_actor: Actor | None, acting_user: User | None
+) -> Referral:
+    """Store the referral, route it, and queue the person's and the unit's mail in the outbox."""
+    with transaction.atomic():
+        unit = route(person.categories)
+        referral = _create_with_unique_reference(
+            person_name=person.name,
+            phone=person.phone,
+            email=person.email,
+            postal_address=person.postal_address,
+            date_of_birth=person.date_of_birth,
+            file_number=person.file_number,
+            description=person.description,
+            language=person.language,
+            interpreter_needed=person.interpreter_needed,
+            urgency=person.urgency,
+            unit=unit,
+            referring_actor=referring_actor,
+            submitted_by=_acting(acting_user),
+            consent_at=timezone.now(),
+        )
+        referral.categories.set(person.categories)
+        ReferralEvent.objects.create(
+            referral=referral,
+            kind=ReferralEvent.Kind.RECEIVED,
+            by=_acting(acting_user),
+            to_unit=unit,
+        )
+        audit.record(
+            "referral.submitted",
+            user=acting_user,
+            actor=referring_actor,
+            obj=referral,
+            reference=referral.reference,
+            unit=unit.slug,
+            categories=[category.slug for category in person.categories],
+        )
+        if person.email:
+            queue_mail(
+                to=[person.email],
+                subject=_("Ihr Anliegen ist angekommen: %(reference)s")
+                % {"reference": referral.reference},
+                template="referrals/email/confirmation.txt",
+                context={"reference": referral.reference, "name": person.name},
+                referral=referral,
+            )
+        _notify_unit(referral, unit)
+    return referral
+
+
+def _locked(referral: Referral) -> Referral:
+    return Referral.objects.select_for_update().get(pk=referral.pk)
+
+
+def _record(action: str, referral: Referral, acting_user: User, **data: Any) -> None:
+    audit.record(
+        f"referral.{action}",
+        user=acting_user,
+        obj=referral,
+        reference=referral.reference,
+        **data,
+    )
+
+
+class TransitionNotAllowed(ValueError):
+    """The referral is not in a state where this step makes sense (e.g. already closed)."""
+
+
+def _require_open(referral: Referral) -> None:
+    if referral.status == Status.CLOSED:
+        raise TransitionNotAllowed(_("Die Zuweisung ist bereits abgeschlossen."))
+
+
+def assign_referral(
+    *, referral: Referral, unit: AgencyUnit, assignee: Any | None, note: str, acting_user: User
+) -> Referral:
+    """Route to a unit and optionally a person: the intake zone's sorting, or a unit's handover."""
+    with transaction.atomic():
+        referral = _locked(referral)
+        _require_open(referral)
+        previous = referral.unit
+        referral.unit = unit
+        referral.assignee = assignee
+        referral.status = Status.ASSIGNED
+        referral.save(update_fields=["unit", "assignee", "status"])
+        ReferralEvent.objects.create(
+            referral=referral,
+            kind=ReferralEvent.Kind.ASSIGNED,
+            by=acting_user,
+            from_unit=previous,
+            to_unit=unit,
+            assignee=assignee,
+            note=note,
+        )
+        _record("assigned", referral, acting_user, unit=unit.slug, previous=previous.slug)
+        if unit != previous:
+            _notify_unit(referral, unit)
+    return referral
+
+
+def forward_referral(
+    *, referral: Referral, unit: AgencyUnit, note: str, acting_user: User
+) -> Referral:
+    """Hand the referral to another unit of the house instead of sending the person away."""
+    with transaction.atomic():
+        referral = _locked(referral)
+        _require_open(referral)
+        if unit == referral.unit:
+            raise TransitionNotAllowed(_("Die Zuweisung liegt bereits bei diesem Bereich."))
+        previous = referral.unit
+        referral.unit = unit
+        referral.assignee = None
+        referral.status = Status.ASSIGNED
+        referral.save(update_fields=["unit", "assignee", "status"])
+        ReferralEvent.objects.create(
+            referral=referral,
+            kind=ReferralEvent.Kind.FORWARDED,
+            by=acting_user,
+            from_unit=previous,
+            to_unit=unit,
+            note=note,
+        )
+        _record("forwarded", referral, acting_user, unit=unit.slug, previous=previous.slug)
+        _notify_unit(referral, unit)
+    return referral
+
+
+def start_referral(*, referral: Referral, note: str, acting_user: User) -> Referral:
+    """Work begins: the first time counts as first contact for the statistics."""
+    with transaction.atomic():
+        referral = _locked(referral)
+        _require_open(referral)
+        if referral.status == Status.IN_PROGRESS:
+            raise TransitionNotAllowed(_("Die Zuweisung ist bereits in Bearbeitung."))
+        referral.status = Status.IN_PROGRESS
+        if referral.assignee_id is None:
+            referral.assignee = acting_user
+        if referral.first_contact_at is None:
+            referral.first_contact_at = timezone.now()
+        referral.save(update_fields=["status", "assignee", "first_contact_at"])
+        ReferralEvent.objects.create(
+            referral=referral, kind=ReferralEvent.Kind.STARTED, by=acting_user, note=note
+        )
+        _record("started", referral, acting_user)
+    return referral
+
+
+def close_referral(
+    *,
+    referral: Referral,
+    outcome: str,
+    partner: Actor | None,
+    note: str,
+    acting_user: User,
+) -> Referral:
+    """Close with an outcome; the referring partner sees it, the retention period starts."""
+    with transaction.atomic():
+        referral = _locked(referral)
+        _require_open(referral)
+        now = timezone.now()
+        referral.status = Status.CLOSED
+        referral.outcome = Outcome(outcome)
+        referral.outcome_partner = partner if outcome == Outcome.REFERRED else None
+        referral.closed_at = now
+        if referral.first_contact_at is None and outcome != Outcome.NOT_REACHABLE:
+            referral.first_contact_at = now
+        referral.save(
+            update_fields=["status", "outcome", "outcome_partner", "closed_at", "first_contact_at"]
+        )
+        ReferralEvent.objects.create(
+            referral=referral,
+            kind=ReferralEvent.Kind.CLOSED,
+            by=acting_user,
+            outcome=outcome,
+            note=note,
+        )
+        _record("closed", referral, acting_user, outcome=outcome)
+    return referral
+
+
+def add_note(*, referral: Referral, note: str, acting_user: User) -> ReferralEvent:
+    with transaction.atomic():
+        event = ReferralEvent.objects.create(
+            referral=referral, kind=ReferralEvent.Kind.NOTE, by=acting_user, note=note
+        )
+        _record("note_added", referral, acting_user)
+    return event
+
+
+# --- privacy ---------------------------------------------------------------------------------
+
+
+def record_access(*, referral: Referral, channel: str, acting_user: User) -> ReferralAccess:
+    """Every look at the person's data leaves a line: who, when, how."""
+    return ReferralAccess.objects.create(referral=referral, user=acting_user, channel=channel)
+
+
+def export_person_data(*, referral: Referral, acting_user: User) -> dict[str, Any]:
+    """Everything stored about the person (DSGVO Art. 15), for staff to hand over on request.
+
+    Staff names are left out: they are the agency's, not the person's data.
+    """
+    record_access(referral=referral, channel=ReferralAccess.Channel.EXPORT, acting_user=acting_user)
+    _record("exported", referral, acting_user)
+    return {
+        "reference": referral.reference,
+        "name": referral.person_name,
+        "phone": referral.phone,
+        "email": referral.email,
+        "postal_address": referral.postal_address,
+        "date_of_birth": referral.date_of_birth.isoformat() if referral.date_of_birth else None,
+        "file_number": referral.file_number,
+        "preferred_language": referral.language.code if referral.language else None,
+        "interpreter_needed": referral.interpreter_needed,
+        "categories": [category.name for category in referral.categories.all()],
+        "description": referral.description,
+        "urgency": referral.urgency,
+        "consent_given_at": referral.consent_at.isoformat(),
+        "received_at": referral.created_at.isoformat(),
+        "referring_actor": referral.referring_actor.name if referral.referring_actor else None,
+        "unit": referral.unit.name,
+        "status": referral.status,
+        "outcome": referral.outcome or None,
+        "closed_at": referral.closed_at.isoformat() if referral.closed_at else None,
+        "retention_days_after_closing": conf.retention_days(),
+        "timeline": [
+            {
+                "at": event.at.isoformat(),
+                "step": event.kind,
+                "unit": event.to_unit.name if event.to_unit else None,
+                "outcome": event.outcome or None,
+                "note": event.note,
+            }
+            for event in referral.events.select_related("to_unit")
+        ],
+    }
+
+
+PERSONAL_FIELDS = {
+    "person_name": "",
+    "phone": "",
+    "email": "",
+    "postal_address": "",
+    "date_of_birth": None,
+    "file_number": "",
+    "description": "",
+}
+
+
+def due_for_purge(now: datetime.datetime | None = None) -> QuerySet[Referral]:
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=conf.retention_days())
+    return Referral.objects.filter(
+        status=Status.CLOSED, closed_at__lt=cutoff, anonymised_at__isnull=True
+    )
+
+
+def purge_referrals(
+    *, acting_user: User | None = None, now: datetime.datetime | None = None
+) -> int:
+    """Anonymise referrals closed longer than the retention period; running again changes nothing.
+
+    What statistics need stays: unit, categories, language, urgency, dates. The notes and the
+    sent mail go, as they may name the person.
+    """
+    with transaction.atomic():
+        referrals = list(due_for_purge(now).select_for_update())
+        ids = [referral.pk for referral in referrals]
+        Referral.objects.filter(pk__in=ids).update(
+            **PERSONAL_FIELDS, anonymised_at=now or timezone.now()
+        )
+        ReferralEvent.objects.filter(referral_id__in=ids).update(note="")
+        OutboxMail.objects.filter(referral_id__in=ids).delete()
+        for referral in referrals:
+            _record("anonymised", referral, acting_user)
+    return len(ids)

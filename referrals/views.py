@@ -1,0 +1,68 @@
+"""The public referral form: thin views over referrals.services.
+
+The confirmation page finds the reference in the session, never in the URL, so that nothing
+about the person ends up in logs, histories or referrer headers.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
+
+from portal import ratelimit
+from referrals import conf
+from referrals.forms import ReferralForm
+from referrals.permissions import referring_actors
+from referrals.services import submit_referral
+
+SCOPE = "referral"
+WINDOW = 60 * 60
+SESSION_KEY = "referral_reference"
+
+
+def _prefill(request: HttpRequest) -> dict[str, object]:
+    """?category=<slug>&language=<code>: where the wayfinder sends people."""
+    initial: dict[str, object] = {}
+    if request.GET.getlist("category"):
+        initial["categories"] = request.GET.getlist("category")
+    if request.GET.get("language"):
+        initial["language"] = request.GET["language"]
+    return initial
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def referral_form(request: HttpRequest) -> HttpResponse:
+    actors = referring_actors(request.user)
+    if request.method != "POST":
+        form = ReferralForm(initial=_prefill(request), actors=actors)
+        return render(request, "referrals/referral_form.html", _context(form))
+    address = ratelimit.client_address(request)
+    if ratelimit.is_limited(SCOPE, address, limit=conf.submissions_per_hour()):
+        return render(request, "referrals/rate_limited.html", status=429)
+    form = ReferralForm(request.POST, actors=actors)
+    if form.caught_in_trap:
+        ratelimit.hit(SCOPE, address, window=WINDOW)
+        request.session.pop(SESSION_KEY, None)
+        return redirect("referrals:thanks")
+    if not form.is_valid():
+        return render(request, "referrals/referral_form.html", _context(form))
+    ratelimit.hit(SCOPE, address, window=WINDOW)
+    referral = submit_referral(
+        person=form.person(),
+        referring_actor=form.cleaned_data.get("referring_actor"),
+        acting_user=request.user,
+    )
+    request.session[SESSION_KEY] = referral.reference
+    return redirect("referrals:thanks")
+
+
+def _context(form: ReferralForm) -> dict[str, object]:
+    return {"form": form, "retention_days": conf.retention_days()}
+
+
+@require_safe
+def referral_thanks(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "referrals/referral_thanks.html", {"reference": request.session.get(SESSION_KEY)}
+    )
