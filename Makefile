@@ -21,6 +21,7 @@ run: $(STAMP)
 	@echo "Portal: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@# The outbox worker delivers referral mail next to the web server; Ctrl-C stops both, and
 	@# the worker also goes when daphne ends for any other reason.
+	$(BIN)/python manage.py requeue_outbox
 	$(BIN)/python manage.py db_worker --backend outbox --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) portal.asgi:application

@@ -8,6 +8,11 @@ all, so a crash after the commit loses nothing, and a rolled-back referral sends
 so a failed attempt is counted on the row and the next attempt is enqueued with `run_after`,
 waiting twice as long each time (conf.mail_retry_base_seconds up to mail_retry_max_seconds), until
 the mail is delivered. The attempt and its successor task are written in one transaction.
+
+A worker killed in the middle of a task leaves that task "running" for ever, and a task that fails
+outside the mail transport has no successor; `requeue_stalled` (`manage.py requeue_outbox`, run at
+start and every few minutes) gives such mail a new task. Duplicate tasks are harmless: delivery
+locks the row and skips mail already sent.
 """
 
 from __future__ import annotations
@@ -19,15 +24,20 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from referrals import conf
 from referrals.models import OutboxMail, Referral
 
 logger = logging.getLogger(__name__)
 OUTBOX_BACKEND = "outbox"
+# Unsent mail whose attempt was due this long ago, with no task waiting for it, has lost its task.
+STALLED_AFTER = datetime.timedelta(minutes=15)
 
 
 def queue_mail(
@@ -80,3 +90,32 @@ def deliver_mail(mail_id: int) -> str:
         mail.next_attempt_at = None
         mail.save(update_fields=["attempts", "sent_at", "next_attempt_at"])
     return "sent"
+
+
+def _waiting_mail_ids() -> set[int]:
+    """Mail that still has a task waiting to run (now or at its retry time)."""
+    waiting = DBTaskResult.objects.filter(
+        backend_name=OUTBOX_BACKEND,
+        status=TaskResultStatus.READY,
+        task_path=deliver_mail.module_path,
+    ).values_list("args_kwargs", flat=True)
+    return {int(args_kwargs["args"][0]) for args_kwargs in waiting}
+
+
+def requeue_stalled(*, now: datetime.datetime | None = None) -> int:
+    """Give each unsent mail that lost its delivery task a new one; returns how many."""
+    now = now or timezone.now()
+    cutoff = now - STALLED_AFTER
+    overdue = OutboxMail.objects.filter(sent_at__isnull=True).filter(
+        Q(next_attempt_at__lt=cutoff) | Q(next_attempt_at__isnull=True, created_at__lt=cutoff)
+    )
+    count = 0
+    with transaction.atomic():
+        waiting = _waiting_mail_ids()
+        for mail in overdue.exclude(pk__in=waiting).select_for_update(skip_locked=True):
+            logger.warning("outbox mail %s lost its delivery task; queued again", mail.pk)
+            mail.next_attempt_at = now
+            mail.save(update_fields=["next_attempt_at"])
+            deliver_mail.enqueue(mail.pk)
+            count += 1
+    return count

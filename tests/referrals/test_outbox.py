@@ -7,9 +7,11 @@ and transaction as the referral.
 from __future__ import annotations
 
 import datetime
+from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -175,3 +177,33 @@ def test_it_never_sends_a_mail_twice(client, units):
 
     assert deliver_mail.call(task.args_kwargs["args"][0]) == "already sent"
     assert len(mail.outbox) == 1
+
+
+@WORKER_DB
+def test_it_queues_mail_again_whose_worker_was_killed_while_sending(client, units):
+    submit(client)
+    # A worker picked the tasks up and was killed: django-tasks leaves them "running" for ever.
+    ready_tasks().update(status="RUNNING")
+    OutboxMail.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=20))
+
+    call_command("requeue_outbox", stdout=StringIO())
+    run_outbox_worker()
+
+    assert OutboxMail.objects.filter(sent_at__isnull=True).count() == 0
+    assert len(mail.outbox) == 2
+    out = StringIO()
+    call_command("requeue_outbox", stdout=out)
+    assert out.getvalue().startswith("0 outbox mail(s)")
+
+
+@WORKER_DB
+def test_it_leaves_mail_alone_that_still_has_a_task_waiting(client, settings, units):
+    settings.EMAIL_BACKEND = FAILING
+    submit(client)
+    run_outbox_worker()  # fails; the retries wait in the queue
+    waiting = set(ready_tasks().values_list("pk", flat=True))
+    OutboxMail.objects.update(next_attempt_at=timezone.now() - datetime.timedelta(hours=1))
+
+    call_command("requeue_outbox", stdout=StringIO())
+
+    assert set(ready_tasks().values_list("pk", flat=True)) == waiting
