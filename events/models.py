@@ -22,6 +22,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
@@ -53,7 +54,7 @@ class Registration(models.TextChoices):
 
 class EventStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("findet statt")
-    CANCELLED = "cancelled", _("abgesagt")
+    CANCELLED = "cancelled", pgettext_lazy("event status", "abgesagt")
     MOVED = "moved", _("verschoben")
 
 

@@ -66,7 +66,7 @@ class ReferralForm(forms.Form):
     """What the agency needs to help, and nothing more. `website` is a trap for bots."""
 
     referring_actor = forms.ModelChoiceField(
-        label=_("Sie schicken das Anliegen für"),
+        label=_("Gesendet im Namen von"),
         queryset=Actor.objects.none(),
         empty_label=None,
     )
@@ -107,7 +107,7 @@ class ReferralForm(forms.Form):
         queryset=ConcernCategory.objects.none(),
         to_field_name="slug",
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Eins oder mehrere – wenn Sie unsicher sind, wählen Sie „Sonstiges“."),
+        help_text=_("Eines oder mehrere – wenn Sie unsicher sind, wählen Sie „Sonstiges“."),
         error_messages={
             "required": _("Bitte wählen Sie mindestens ein Anliegen."),
             "invalid_choice": _("Dieses Anliegen gibt es nicht (mehr)."),

@@ -208,7 +208,7 @@ class ReferralEvent(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    at = models.DateTimeField(_("am"), default=timezone.now)
+    at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now)
     from_unit = models.ForeignKey(
         AgencyUnit, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
