@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from network.models import Actor
 from portal.html import html_to_text
+from search.addresses import default_language_url
 from search.backends import SearchDocument
 
 ACTOR_KIND = "actor"
@@ -41,4 +42,14 @@ def actor_document(actor: Actor) -> SearchDocument:
         title=actor.name,
         body="\n".join(part for part in parts if part),
         public=actor.live,
+        url=default_language_url(actor.get_absolute_url),
+        topics=_slugs(
+            [*actor.topics.all(), *(t for o in actor.offers.all() for t in o.topics.all())]
+        ),
+        municipalities=_slugs(location.municipality for location in actor.locations.all()),
+        languages=tuple(sorted({language.code for language in actor.languages.all()})),
     )
+
+
+def _slugs(terms) -> tuple[str, ...]:
+    return tuple(sorted({term.slug for term in terms}))

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from needs.models import Need
 from portal.html import html_to_text
+from search.addresses import default_language_url
 from search.backends import SearchDocument
 
 NEED_KIND = "need"
@@ -33,4 +34,9 @@ def need_document(need: Need) -> SearchDocument:
         title=need.title,
         body="\n".join(part for part in parts if part),
         public=need.is_public,
+        url=default_language_url(need.get_absolute_url),
+        topics=tuple(sorted(topic.slug for topic in need.topics.all())),
+        municipalities=(need.municipality.slug,) if need.municipality is not None else (),
+        languages=tuple(sorted(language.code for language in need.languages.all())),
+        visible_until=need.end_date,
     )

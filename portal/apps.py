@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from portal import search
+        from search import registry
+
+        registry.register(
+            search.PAGE_KIND,
+            queryset=search.indexable_pages,
+            document=search.page_document,
+            label=_("Seite"),
+        )
+        search.connect()

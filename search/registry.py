@@ -1,19 +1,27 @@
-"""Which kinds of objects are searchable, and how each becomes a SearchDocument.
+"""Which kinds of objects are searchable, how each becomes a SearchDocument and how it is shown.
 
-Apps register their kinds in AppConfig.ready(); the index is kept in step by their signal
-handlers (signals only keep indexes in sync) and rebuilt by `manage.py rebuild_index`.
+Apps register their kinds in AppConfig.ready(), one call per kind; the index is kept in step by
+their signal handlers (signals only keep indexes in sync) and rebuilt by
+`manage.py search_index rebuild`.
+
+Writes follow the transaction of the change: the database index is written inside it (it rolls
+back with it), an external index such as Elasticsearch only once it has committed, from the
+committed rows. The database index is written even when Elasticsearch serves the queries, so
+that it can answer whenever Elasticsearch cannot.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import partial
 
+from django.db import transaction
 from django.db.models import Model, QuerySet
 
-from search.backends import SearchDocument, get_search_backend
+from search.backends import SearchBackend, SearchDocument, index_backends
 
 
 @dataclass(frozen=True)
@@ -21,18 +29,59 @@ class Indexable:
     kind: str
     queryset: Callable[[], QuerySet]
     document: Callable[[Model], SearchDocument]
+    explicit_label: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How a hit of this kind is labelled; the model's name unless told otherwise."""
+        return self.explicit_label or self.queryset().model._meta.verbose_name
 
 
 _kinds: dict[str, Indexable] = {}
 _deferred: ContextVar[set[tuple[str, str]] | None] = ContextVar("deferred", default=None)
 
 
-def register(kind: str, *, queryset: Callable[[], QuerySet], document: Callable) -> None:
-    _kinds[kind] = Indexable(kind=kind, queryset=queryset, document=document)
+def register(
+    kind: str,
+    *,
+    queryset: Callable[[], QuerySet],
+    document: Callable,
+    label: str | None = None,
+) -> None:
+    _kinds[kind] = Indexable(kind=kind, queryset=queryset, document=document, explicit_label=label)
 
 
 def kinds() -> list[str]:
     return list(_kinds)
+
+
+def get(kind: str) -> Indexable:
+    return _kinds[kind]
+
+
+def _write(backend: SearchBackend, keys: list[tuple[str, str]]) -> None:
+    """Documents of the objects that exist, in one batch; the others are dropped."""
+    documents: list[SearchDocument] = []
+    gone: dict[str, list[str]] = {}
+    for kind, object_id in keys:
+        indexable = _kinds[kind]
+        obj = indexable.queryset().filter(pk=object_id).first()
+        if obj is None:
+            gone.setdefault(kind, []).append(object_id)
+        else:
+            documents.append(indexable.document(obj))
+    for kind, object_ids in gone.items():
+        backend.delete(kind, object_ids)
+    if documents:
+        backend.index(documents)
+
+
+def _apply(keys: list[tuple[str, str]]) -> None:
+    for backend in index_backends():
+        if backend.transactional:
+            _write(backend, keys)
+        else:
+            transaction.on_commit(partial(_write, backend, keys), robust=True)
 
 
 def update(kind: str, object_id: object) -> None:
@@ -41,12 +90,7 @@ def update(kind: str, object_id: object) -> None:
     if pending is not None:
         pending.add((kind, str(object_id)))
         return
-    indexable = _kinds[kind]
-    obj = indexable.queryset().filter(pk=object_id).first()
-    if obj is None:
-        get_search_backend().delete(kind, [str(object_id)])
-    else:
-        get_search_backend().index([indexable.document(obj)])
+    _apply([(kind, str(object_id))])
 
 
 @contextmanager
@@ -61,23 +105,40 @@ def deferred() -> Iterator[None]:
         yield
     finally:
         _deferred.reset(token)
-    for kind, object_id in sorted(pending):
-        update(kind, object_id)
+    if pending:
+        _apply(sorted(pending))
 
 
-def rebuild(kind: str | None = None, *, batch_size: int = 200) -> int:
-    """Replace the index of one kind, or of all, from the database; returns the count."""
-    backend = get_search_backend()
-    count = 0
-    for indexable in [_kinds[kind]] if kind else list(_kinds.values()):
-        backend.clear(indexable.kind)
-        batch: list[SearchDocument] = []
+def count(kind: str | None = None) -> int:
+    """How many objects a rebuild of one kind, or of all, will read."""
+    return sum(indexable.queryset().count() for indexable in _selected(kind))
+
+
+def _selected(kind: str | None) -> list[Indexable]:
+    return [_kinds[kind]] if kind else list(_kinds.values())
+
+
+def documents(kind: str | None = None, *, batch_size: int = 500) -> Iterable[SearchDocument]:
+    for indexable in _selected(kind):
         for obj in indexable.queryset().iterator(chunk_size=batch_size):
-            batch.append(indexable.document(obj))
-            if len(batch) >= batch_size:
-                backend.index(batch)
-                count += len(batch)
-                batch = []
-        backend.index(batch)
-        count += len(batch)
-    return count
+            yield indexable.document(obj)
+
+
+def rebuild(
+    kind: str | None = None,
+    *,
+    batch_size: int = 500,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Replace the index of one kind, or of all, from the database in every index backend;
+    returns the number of documents. `progress` hears how many documents each batch held."""
+    written = 0
+    selected = [indexable.kind for indexable in _selected(kind)]
+    for backend in index_backends():
+        written = backend.rebuild(
+            documents(kind, batch_size=batch_size),
+            kinds=selected,
+            batch_size=batch_size,
+            progress=progress,
+        )
+    return written

@@ -2,20 +2,47 @@
 
 from __future__ import annotations
 
+import datetime
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
+
+# The facets every hit carries values for, in the order a page shows them.
+FACETS = ("kind", "topic", "municipality", "language")
+
+# Highlighted words come back between these private-use characters, never as markup: the
+# page escapes the text first and only then turns them into <mark>, so indexed text cannot
+# smuggle HTML in (search.snippets).
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+
+
+def batched(items: Iterable[SearchDocument], size: int) -> Iterator[list[SearchDocument]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 @dataclass(frozen=True)
 class SearchDocument:
-    """What an app hands to the index for one object: weighted title, then body text."""
+    """What an app hands to the index for one object: weighted title, then body text.
+
+    `url` is the object's address in the default language; `topics`, `municipalities` and
+    `languages` (slugs, ISO codes) feed the facets; a document with `visible_until` is no longer
+    found by the public after that day (needs that run out, past events).
+    """
 
     kind: str
     object_id: str
     title: str
     body: str = ""
     public: bool = True
+    url: str = ""
+    topics: tuple[str, ...] = ()
+    municipalities: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    visible_until: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -24,10 +51,42 @@ class Hit:
     object_id: str
     score: float
     title: str
+    url: str = ""
+    topics: tuple[str, ...] = ()
+    municipalities: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.kind, self.object_id)
+
+    def facet_values(self, facet: str) -> tuple[str, ...]:
+        if facet == "kind":
+            return (self.kind,)
+        by_facet = {
+            "topic": self.topics,
+            "municipality": self.municipalities,
+            "language": self.languages,
+        }
+        return by_facet[facet]
+
+    def chosen(self, selected: Mapping[str, set[str]], *, skip: str | None = None) -> bool:
+        """Whether the hit has one of the chosen values of every facet (but `skip`)."""
+        return all(
+            not values or values.intersection(self.facet_values(facet))
+            for facet, values in selected.items()
+            if facet != skip
+        )
 
 
 class SearchBackend(ABC):
     name: str = "base"
+    # A backend that stores its index outside the database (Elasticsearch) names the database
+    # backend that answers while it is unreachable; the database one has none.
+    fallback: SearchBackend | None = None
+    # Whether index writes take part in the caller's database transaction (and roll back with
+    # it); the others are written only after the transaction commits (search.registry).
+    transactional: bool = False
 
     @abstractmethod
     def index(self, documents: Iterable[SearchDocument]) -> None:
@@ -51,6 +110,47 @@ class SearchBackend(ABC):
         limit: int = 1000,
     ) -> list[Hit]:
         """Ranked hits, best first; documents matching in the title come before the rest."""
+
+    @abstractmethod
+    def highlight(self, query: str, hits: Sequence[Hit]) -> dict[tuple[str, str], str]:
+        """A short passage of each hit's body with the matched words between MARK_START and
+        MARK_END, keyed by Hit.key; done for one page of hits, not for every match."""
+
+    def count_facets(
+        self, hits: Sequence[Hit], selected: Mapping[str, set[str]]
+    ) -> dict[str, dict[str, int]]:
+        """Per facet, how many of the hits each value would leave with the other facets'
+        choices applied (choosing it then gives that many results)."""
+        counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+        for facet in FACETS:
+            for hit in hits:
+                if hit.chosen(selected, skip=facet):
+                    for value in hit.facet_values(facet):
+                        counts[facet][value] = counts[facet].get(value, 0) + 1
+        return counts
+
+    def suggest(self, query: str, *, limit: int = 8) -> list[Hit]:
+        """Public hits for a query being typed, the last word taken as the start of a word."""
+        return self.search(query, public_only=True, limit=limit)
+
+    def rebuild(
+        self,
+        documents: Iterable[SearchDocument],
+        *,
+        kinds: Sequence[str],
+        batch_size: int = 500,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Replace every document of the kinds with these; returns how many were indexed."""
+        for kind in kinds:
+            self.clear(kind)
+        written = 0
+        for batch in batched(documents, batch_size):
+            self.index(batch)
+            written += len(batch)
+            if progress is not None:
+                progress(len(batch))
+        return written
 
     @abstractmethod
     def health(self) -> tuple[bool, str]:

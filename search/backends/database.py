@@ -1,61 +1,117 @@
 """Full-text search in the database: SQLite FTS5 embedded, PostgreSQL full text in production.
 
 Text is analysed in Python (search.analysis) for both engines, so stemming and umlaut folding
-behave the same on the laptop and on the server. Each query word matches as a prefix of its stem
-or of its folded form, which also finds the heads of German compounds (Beratung → Beratungsstelle).
-All words must match; when that finds nothing, any word may.
+behave the same on the laptop and on the server; PostgreSQL therefore indexes the already
+analysed tokens with its 'simple' configuration rather than its own 'german' one, whose stems
+would differ from SQLite's. Each query word matches as a prefix of its stem or of its folded
+form, which also finds the heads of German compounds (Beratung → Beratungsstelle), and as any
+word of its synonym group (search.synonyms). All words must match; when that finds nothing, any
+word may. Index rows are written in the caller's transaction, so they commit or roll back with
+the change they describe.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from django.db import DatabaseError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone
 
+from search import synonyms
 from search.analysis import index_terms, query_terms
-from search.backends.base import Hit, SearchBackend, SearchDocument
+from search.backends.base import Hit, SearchBackend, SearchDocument, batched
 from search.models import IndexEntry
+from search.snippets import passage
+from search.synonyms import query_forms
 
-POSTGRES_VECTOR = (
-    "setweight(to_tsvector('simple', e.title_terms), 'A') || "
-    "setweight(to_tsvector('simple', e.body_terms), 'B')"
-)
+# A stored generated column: title terms weighted A, body terms B (migration 0006).
+POSTGRES_VECTOR = "e.search_vector"
 TITLE_WEIGHT = 10.0
+RANKING_WINDOW = 1000
+FACETS = ("topic", "municipality", "language")
+
+Term = tuple[str, ...]
 
 
-def _sqlite_match(terms: list[tuple[str, str]], operator: str) -> str:
+def _sqlite_match(terms: list[Term], operator: str) -> str:
     groups = [" OR ".join(f'"{form}"*' for form in dict.fromkeys(term)) for term in terms]
     return f" {operator} ".join(f"({group})" for group in groups)
 
 
-def _postgres_tsquery(terms: list[tuple[str, str]], operator: str) -> str:
+def _postgres_tsquery(terms: list[Term], operator: str) -> str:
     groups = [" | ".join(f"{form}:*" for form in dict.fromkeys(term)) for term in terms]
     return f" {operator} ".join(f"({group})" for group in groups)
 
 
-def _title_matches(terms: list[tuple[str, str]], title_terms: str) -> int:
+def _title_matches(terms: list[Term], title_terms: str) -> int:
     tokens = title_terms.split()
     return sum(
         1 for term in terms if any(token.startswith(form) for form in term for token in tokens)
     )
 
 
+def facet_terms(document: SearchDocument) -> str:
+    values = zip(
+        FACETS, (document.topics, document.municipalities, document.languages), strict=True
+    )
+    return " ".join(f"{facet}:{value}" for facet, group in values for value in group)
+
+
+def _facet_values(terms: str) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {facet: [] for facet in FACETS}
+    for token in terms.split():
+        facet, _sep, value = token.partition(":")
+        found.setdefault(facet, []).append(value)
+    return {facet: tuple(values) for facet, values in found.items()}
+
+
+def _fields(document: SearchDocument) -> dict[str, object]:
+    return {
+        "title": document.title[:300],
+        "body": document.body,
+        "title_terms": index_terms(document.title),
+        "body_terms": index_terms(document.body),
+        "public": document.public,
+        "visible_until": document.visible_until,
+        "url": document.url[:500],
+        "facet_terms": facet_terms(document),
+    }
+
+
+def _entry(document: SearchDocument) -> IndexEntry:
+    return IndexEntry(kind=document.kind, object_id=document.object_id, **_fields(document))
+
+
 class DatabaseSearchBackend(SearchBackend):
     name = "database"
+    transactional = True
+
+    def rebuild(
+        self,
+        documents: Iterable[SearchDocument],
+        *,
+        kinds: Sequence[str],
+        batch_size: int = 500,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """In one transaction, so searches see the old index until the new one is complete;
+        rows are inserted in bulk."""
+        written = 0
+        with transaction.atomic():
+            IndexEntry.objects.filter(kind__in=kinds).delete()
+            for batch in batched(documents, batch_size):
+                IndexEntry.objects.bulk_create([_entry(document) for document in batch])
+                written += len(batch)
+                if progress is not None:
+                    progress(len(batch))
+        return written
 
     def index(self, documents: Iterable[SearchDocument]) -> None:
         with transaction.atomic():
             for document in documents:
                 IndexEntry.objects.update_or_create(
-                    kind=document.kind,
-                    object_id=document.object_id,
-                    defaults={
-                        "title": document.title[:300],
-                        "body": document.body,
-                        "title_terms": index_terms(document.title),
-                        "body_terms": index_terms(document.body),
-                        "public": document.public,
-                    },
+                    kind=document.kind, object_id=document.object_id, defaults=_fields(document)
                 )
 
     def delete(self, kind: str, object_ids: Iterable[str]) -> None:
@@ -75,28 +131,54 @@ class DatabaseSearchBackend(SearchBackend):
         public_only: bool = True,
         limit: int = 1000,
     ) -> list[Hit]:
-        terms = query_terms(query)
+        literal = query_terms(query)
+        terms = synonyms.expand(literal)
         if not terms:
             return []
-        rows = self._match(terms, "AND", kinds, public_only, limit)
+        # Title matches are ranked in Python, so the engine returns a wider window than asked.
+        window = max(limit, RANKING_WINDOW)
+        rows = self._match(terms, "AND", kinds, public_only, window)
         if not rows and len(terms) > 1:
-            rows = self._match(terms, "OR", kinds, public_only, limit)
-        ranked = sorted(
-            rows, key=lambda row: (-_title_matches(terms, row[3]), -row[4], row[0], row[1])
-        )
-        return [
-            Hit(kind=kind, object_id=object_id, score=score, title=title)
-            for kind, object_id, title, _terms, score in ranked
-        ]
+            rows = self._match(terms, "OR", kinds, public_only, window)
 
-    def _match(
+        def rank(row: tuple) -> tuple:
+            """The words as typed in the title first, then their synonyms, then the engine's."""
+            title = row[3]
+            return (
+                -_title_matches(literal, title),
+                -_title_matches(terms, title),
+                -row[6],
+                *row[:2],
+            )
+
+        ranked = sorted(rows, key=rank)[:limit]
+        hits = []
+        for kind, object_id, title, _terms, url, facets, score in ranked:
+            values = _facet_values(facets)
+            hits.append(
+                Hit(
+                    kind=kind,
+                    object_id=object_id,
+                    score=score,
+                    title=title,
+                    url=url,
+                    topics=values["topic"],
+                    municipalities=values["municipality"],
+                    languages=values["language"],
+                )
+            )
+        return hits
+
+    def full_text_sql(
         self,
-        terms: list[tuple[str, str]],
+        terms: list[Term],
         operator: str,
         kinds: Sequence[str] | None,
         public_only: bool,
         limit: int,
-    ) -> list[tuple[str, str, str, str, float]]:
+    ) -> tuple[str, list[object]]:
+        """The one SQL statement a search runs, with its parameters (also timed alone by
+        benchmarks/search.py)."""
         conditions: list[str] = []
         params: list[object] = []
         if kinds:
@@ -104,12 +186,14 @@ class DatabaseSearchBackend(SearchBackend):
             params.extend(kinds)
         if public_only:
             conditions.append("e.public = %s")
-            params.append(True)
+            conditions.append("(e.visible_until IS NULL OR e.visible_until >= %s)")
+            params += [True, timezone.localdate()]
         extra = "".join(f" AND {condition}" for condition in conditions)
+        columns = "e.kind, e.object_id, e.title, e.title_terms, e.url, e.facet_terms"
         # Only constants and placeholders are formatted into the SQL; values go as parameters.
         if connection.vendor == "postgresql":
             sql = (
-                "SELECT e.kind, e.object_id, e.title, e.title_terms, "  # noqa: S608
+                f"SELECT {columns}, "  # noqa: S608
                 f"ts_rank({POSTGRES_VECTOR}, q) AS score "
                 "FROM search_indexentry e, to_tsquery('simple', %s) q "
                 f"WHERE {POSTGRES_VECTOR} @@ q{extra} ORDER BY score DESC LIMIT %s"
@@ -117,16 +201,37 @@ class DatabaseSearchBackend(SearchBackend):
             params = [_postgres_tsquery(terms, "&" if operator == "AND" else "|"), *params]
         else:
             sql = (
-                "SELECT e.kind, e.object_id, e.title, e.title_terms, "  # noqa: S608
+                f"SELECT {columns}, "  # noqa: S608
                 f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score "
                 "FROM search_fts JOIN search_indexentry e ON e.id = search_fts.rowid "
                 f"WHERE search_fts MATCH %s{extra} ORDER BY score DESC LIMIT %s"
             )
             params = [_sqlite_match(terms, operator), *params]
         params.append(limit)
+        return sql, params
+
+    def _match(
+        self,
+        terms: list[Term],
+        operator: str,
+        kinds: Sequence[str] | None,
+        public_only: bool,
+        limit: int,
+    ) -> list[tuple[str, str, str, str, str, str, float]]:
+        sql, params = self.full_text_sql(terms, operator, kinds, public_only, limit)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [(k, o, t, tt, float(s)) for k, o, t, tt, s in cursor.fetchall()]
+            return [(*row[:6], float(row[6])) for row in cursor.fetchall()]
+
+    def highlight(self, query: str, hits: Sequence[Hit]) -> dict[tuple[str, str], str]:
+        if not hits:
+            return {}
+        terms = query_forms(query)
+        wanted = Q()
+        for hit in hits:
+            wanted |= Q(kind=hit.kind, object_id=hit.object_id)
+        bodies = IndexEntry.objects.filter(wanted).values_list("kind", "object_id", "body")
+        return {(kind, object_id): passage(body, terms) for kind, object_id, body in bodies}
 
     def health(self) -> tuple[bool, str]:
         table = "search_fts" if connection.vendor == "sqlite" else "search_indexentry"

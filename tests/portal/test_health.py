@@ -142,3 +142,55 @@ def test_it_reports_a_real_redis_channel_layer_ok(client, use_channel_layers):
     status, body = get_health(client)
     assert status == 200, body
     assert body["checks"]["channel_layer"] == {"ok": True, "detail": "RedisChannelLayer"}
+
+
+# --- search on Elasticsearch with the database as fallback -----------------------------------
+
+UNREACHABLE_ELASTICSEARCH = "http://127.0.0.1:1"
+
+
+@pytest.fixture
+def elasticsearch_down(settings):
+    settings.ELASTICSEARCH_URL = UNREACHABLE_ELASTICSEARCH
+    settings.SEARCH_BACKEND = "search.backends.database.DatabaseSearchBackend"
+
+
+def test_it_reports_search_degraded_with_200_while_elasticsearch_is_unreachable(
+    client, use_channel_layers, elasticsearch_down
+):
+    use_channel_layers(IN_MEMORY)
+    status, body = get_health(client)
+    assert status == 200
+    assert body["status"] == "degraded"
+    assert body["degraded"] == ["search"]
+    assert "failing" not in body
+    search = body["checks"]["search"]
+    assert search["ok"] is True
+    assert search["degraded"] is True
+    assert search["detail"].startswith("elasticsearch: unreachable: ConnectionError; ")
+    assert "serving from database: " in search["detail"]
+
+
+def test_it_reports_search_unavailable_when_the_fallback_fails_too(
+    client, monkeypatch, use_channel_layers, elasticsearch_down
+):
+    use_channel_layers(IN_MEMORY)
+    monkeypatch.setattr(get_search_backend().fallback, "health", lambda: (False, "gone"))
+    status, body = get_health(client)
+    assert status == 503
+    assert body["failing"] == ["search"]
+    assert body["checks"]["search"] == {
+        "ok": False,
+        "detail": "elasticsearch: unreachable: ConnectionError; database: gone",
+    }
+
+
+def test_it_keeps_searching_while_elasticsearch_is_unreachable(client, elasticsearch_down):
+    from tests.factories import ActorFactory
+
+    ActorFactory(name="Quokkaverein")
+    response = client.get("/search/", {"q": "Quokkaverein"})
+    assert response.status_code == 200
+    assert response.context["result"].total == 1
+    suggestions = client.get("/search/suggest/", {"q": "Quokka"}).json()["suggestions"]
+    assert suggestions[0]["label"] == "Quokkaverein"

@@ -7,9 +7,14 @@ SQLite (FTS5) by default, PostgreSQL when DATABASE_URL points there.
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import replace
+
 import pytest
+from django.utils import timezone
 
 from search.backends import Hit, SearchBackend, SearchDocument
+from search.backends.base import MARK_END, MARK_START
 from search.backends.database import DatabaseSearchBackend
 
 KIND = "testdoc"
@@ -234,6 +239,69 @@ class BackendTests:
             "draft",
             "public",
         ]
+
+    def test_it_hides_public_documents_after_their_last_day(self, backend):
+        today = timezone.localdate()
+        backend.index(
+            [
+                replace(
+                    doc("1", "Quokka gestern"), visible_until=today - datetime.timedelta(days=1)
+                ),
+                replace(doc("2", "Quokka heute"), visible_until=today),
+                doc("3", "Quokka immer"),
+            ]
+        )
+        assert sorted(self.search(backend, "Quokka")) == ["2", "3"]
+        assert sorted(self.search(backend, "Quokka", public_only=False)) == ["1", "2", "3"]
+
+    def test_it_returns_the_url_and_facet_values_of_a_hit(self, backend):
+        backend.index(
+            [
+                replace(
+                    doc("1", "Quokka"),
+                    url="/directory/quokka/",
+                    topics=("beratung",),
+                    municipalities=("zeitz", "naumburg"),
+                    languages=("ar",),
+                )
+            ]
+        )
+        (hit,) = backend.search("Quokka", kinds=[KIND])
+        assert hit.url == "/directory/quokka/"
+        assert hit.topics == ("beratung",)
+        assert sorted(hit.municipalities) == ["naumburg", "zeitz"]
+        assert hit.languages == ("ar",)
+
+    def test_it_highlights_the_matched_words_of_a_hit(self, backend):
+        backend.index([doc("1", "Quokka", "Wir bieten Sprachkurse und Beratung an.")])
+        hits = backend.search("Sprachkurs", kinds=[KIND])
+        passages = backend.highlight("Sprachkurs", hits)
+        assert f"{MARK_START}Sprachkurse{MARK_END}" in passages[(KIND, "1")]
+
+    def test_it_widens_a_query_word_to_its_synonyms(self, backend):
+        backend.index([doc("1", "Sprachkurs für Frauen"), doc("2", "Kochkurs")])
+        assert self.search(backend, "Deutschkurs") == ["1"]
+
+    def test_it_suggests_titles_for_the_start_of_a_word(self, backend):
+        backend.index([doc("1", "Beratungsstelle Zeitz"), doc("2", "Kochkurs", public=True)])
+        assert [hit.object_id for hit in backend.suggest("Berat", limit=8) if hit.kind == KIND] == [
+            "1"
+        ]
+
+    def test_it_counts_facet_values_with_the_other_facets_applied(self, backend):
+        backend.index(
+            [
+                replace(doc("1", "Quokka eins"), topics=("a",), municipalities=("zeitz",)),
+                replace(doc("2", "Quokka zwei"), topics=("b",), municipalities=("zeitz",)),
+                replace(doc("3", "Quokka drei"), topics=("a",), municipalities=("naumburg",)),
+            ]
+        )
+        hits = backend.search("Quokka", kinds=[KIND])
+        selected = {"kind": set(), "topic": {"a"}, "municipality": set(), "language": set()}
+        counts = backend.count_facets(hits, selected)
+        assert counts["topic"] == {"a": 2, "b": 1}
+        assert counts["municipality"] == {"zeitz": 1, "naumburg": 1}
+        assert counts["kind"] == {KIND: 2}
 
     def test_it_respects_the_limit(self, backend):
         backend.index([doc(str(n), f"Sprachkurs {n}") for n in range(5)])

@@ -1,0 +1,42 @@
+"""The search page and its suggestions: parse the request, ask search.services, render."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from search import services
+
+FACET_LABELS = {
+    "kind": _("Art des Treffers"),
+    "topic": _("Thema"),
+    "municipality": _("Gemeinde"),
+    "language": _("Sprache"),
+}
+
+
+@require_safe
+def results(request: HttpRequest) -> HttpResponse:
+    try:
+        result = services.search_everything(request.GET)
+    except services.InvalidQuery as exc:
+        context = {"result": services.SearchResult(query=""), "errors": exc.errors}
+        return render(request, "search/results.html", context, status=400)
+    groups = [(name, FACET_LABELS[name], values) for name, values in result.facets.items()]
+    selected = {name for name, _label, values in groups if any(v.selected for v in values)}
+    context = {"result": result, "facet_groups": groups, "selected_facets": selected}
+    return render(request, "search/results.html", context)
+
+
+@require_safe
+def suggest(request: HttpRequest) -> JsonResponse:
+    """{"query": str, "suggestions": [{"label", "kind", "url"}]}; 400 with "errors" for bad q."""
+    try:
+        query, suggestions = services.suggest(request.GET)
+    except services.InvalidQuery as exc:
+        return JsonResponse({"errors": exc.errors}, status=400)
+    return JsonResponse(
+        {"query": query, "suggestions": [suggestion.as_json() for suggestion in suggestions]}
+    )
