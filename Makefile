@@ -43,7 +43,8 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.chat
 
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=static
+	$(BIN)/python manage.py makemessages -l en -l de --no-obsolete \
+		--ignore=.venv --ignore=static --ignore=tests --ignore=benchmarks
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

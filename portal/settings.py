@@ -198,9 +198,10 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Search: one backend chosen by dotted path (search/backends/). ELASTICSEARCH_URL switches to
-# Elasticsearch once that backend exists; until then the database backend serves.
+# Search: one backend chosen by dotted path (search/backends/). ELASTICSEARCH_URL alone switches the
+# default to Elasticsearch; the database index is kept in step as its fallback.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "mia-search")
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "search.backends.database.DatabaseSearchBackend")
 
 AUTH_PASSWORD_VALIDATORS = [
