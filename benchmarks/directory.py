@@ -17,6 +17,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from benchmarks.report import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -128,7 +130,7 @@ def main() -> None:
     ]
     rows = [(path, measure(path, args.repeat)) for path in paths]
     lines = [
-        "# Benchmarks",
+        "## Directory",
         "",
         f"`make bench`: {Actor.objects.count()} actors on {connection.vendor}, "
         f"{args.repeat} requests per path, in-process (Django test client); "
@@ -142,7 +144,7 @@ def main() -> None:
         for path, m in rows
     ]
     report = "\n".join(lines) + "\n"
-    args.output.write_text(report)
+    write_section(args.output, "directory", report)
     print(report)
 
 

@@ -1,3 +1,8 @@
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-websocket_urlpatterns: list[URLPattern] = []
+from chat.consumers import ChatConsumer
+
+websocket_urlpatterns: list[URLPattern] = [
+    # Any name, not only valid slugs, so that every unknown channel gets the same 4404.
+    path("ws/chat/<str:slug>/", ChatConsumer.as_asgi(), name="chat-socket"),
+]

@@ -1,0 +1,103 @@
+"""Who may read, post in and moderate which chat channel; built on network.permissions.
+
+Network members are people with a role at an actor, and agency staff. They may join every
+public channel. Actor channels belong to the members of their actors, and to agency staff who
+coordinate the network. Private channels and direct conversations belong to their members alone,
+staff included. A removed member's row bars them from the channel whatever else would admit
+them. Channel admins and agency staff moderate the channels they can read.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from chat.models import Channel, ChannelMembership
+from network.models import Membership
+from network.permissions import User, is_agency_staff, is_signed_in
+
+READING = (ChannelMembership.Status.ACTIVE, ChannelMembership.Status.MUTED)
+
+
+def is_network_member(user: User | None) -> bool:
+    if not is_signed_in(user):
+        return False
+    return is_agency_staff(user) or Membership.objects.filter(user=user).exists()
+
+
+def readable_channels(user: User | None) -> QuerySet[Channel]:
+    """Every channel the user may open now, joined or not."""
+    if not is_signed_in(user):
+        return Channel.objects.none()
+    admitted = Q(memberships__user=user, memberships__status__in=READING)
+    admitted |= Q(kind=Channel.Kind.ACTOR, actors__memberships__user=user)
+    if is_network_member(user):
+        admitted |= Q(kind=Channel.Kind.PUBLIC)
+    if is_agency_staff(user):
+        admitted |= Q(kind=Channel.Kind.ACTOR)
+    removed = ChannelMembership.objects.filter(
+        user=user, status=ChannelMembership.Status.REMOVED
+    ).values("channel")
+    ids = Channel.objects.filter(admitted).exclude(pk__in=removed).values("pk")
+    return Channel.objects.filter(pk__in=ids)
+
+
+def member_channels(user: User | None) -> QuerySet[Channel]:
+    """The user's own channels: joined ones and the actor channels they belong to by role."""
+    if not is_signed_in(user):
+        return Channel.objects.none()
+    own = Q(memberships__user=user, memberships__status__in=READING)
+    own |= Q(kind=Channel.Kind.ACTOR, actors__memberships__user=user)
+    ids = readable_channels(user).filter(own).values("pk")
+    return Channel.objects.filter(pk__in=ids)
+
+
+def joinable_channels(user: User | None) -> QuerySet[Channel]:
+    """Public channels the user may join but has not yet."""
+    return (
+        readable_channels(user)
+        .filter(kind=Channel.Kind.PUBLIC)
+        .exclude(pk__in=member_channels(user).values("pk"))
+    )
+
+
+def can_read(user: User | None, channel: Channel) -> bool:
+    return readable_channels(user).filter(pk=channel.pk).exists()
+
+
+def get_channel_for_member(user: User | None, slug: str) -> Channel:
+    """A channel the user may open, or 404: private channels are not confirmed to exist."""
+    try:
+        return readable_channels(user).get(slug=slug)
+    except Channel.DoesNotExist as exc:
+        raise Http404("No such channel.") from exc
+
+
+def membership_of(user: User | None, channel: Channel) -> ChannelMembership | None:
+    if not is_signed_in(user):
+        return None
+    return ChannelMembership.objects.filter(user=user, channel=channel).first()
+
+
+def can_moderate(user: User | None, channel: Channel) -> bool:
+    if not can_read(user, channel):
+        return False
+    if is_agency_staff(user):
+        return True
+    membership = membership_of(user, channel)
+    return membership is not None and membership.role == ChannelMembership.Role.ADMIN
+
+
+def is_muted(user: User | None, channel: Channel) -> bool:
+    return ChannelMembership.objects.filter(
+        channel=channel, user=user, status=ChannelMembership.Status.MUTED
+    ).exists()
+
+
+def can_post(user: User | None, channel: Channel) -> bool:
+    """Readers may post unless muted."""
+    return can_read(user, channel) and not is_muted(user, channel)
+
+
+def can_open_actor_channels(user: User | None) -> bool:
+    return is_agency_staff(user)

@@ -1,0 +1,406 @@
+"""Everything that changes the chat: the socket consumer and the HTTP views both call these.
+
+Each change runs in a transaction, saves, writes an audit entry where it is a moderation act,
+and broadcasts its frame only after the commit (the action saves, then broadcasts). Refusals
+are ChatRefused with the protocol's error code, which sockets send as an error frame and the
+API as a 4xx answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from chat import broadcast, conf, presence
+from chat.frames import deleted_frame, edited_frame, message_frame
+from chat.models import Channel, ChannelMembership, Message
+from chat.permissions import (
+    can_moderate,
+    can_open_actor_channels,
+    can_read,
+    is_muted,
+    is_network_member,
+)
+from chat.rendering import mentioned_usernames, render_body
+from network import audit
+from network.models import Actor
+from network.permissions import User
+from portal import ratelimit
+from portal.mail import send_after_commit
+
+RATE_SCOPE = "chat-message"
+
+
+class ChatRefused(Exception):
+    """An action the protocol answers with an error frame; the connection stays."""
+
+    def __init__(self, code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+
+
+def _not_member() -> ChatRefused:
+    return ChatRefused("not_allowed", _("Sie gehören nicht (mehr) zu diesem Kanal."))
+
+
+def _clean_body(body: object) -> str:
+    if not isinstance(body, str):
+        raise ChatRefused("invalid", _("Der Text fehlt."))
+    if not body.strip():
+        raise ChatRefused("empty_body", _("Eine leere Nachricht wird nicht gesendet."))
+    if len(body) > conf.MAX_BODY_LENGTH:
+        raise ChatRefused(
+            "body_too_long",
+            _("Eine Nachricht darf höchstens %(limit)d Zeichen lang sein.")
+            % {"limit": conf.MAX_BODY_LENGTH},
+        )
+    return body
+
+
+def _require_post(channel: Channel, user: User) -> None:
+    if not can_read(user, channel):
+        raise _not_member()
+    if is_muted(user, channel):
+        raise ChatRefused("not_allowed", _("Sie sind in diesem Kanal stummgeschaltet."))
+
+
+def join_channel(*, channel: Channel, acting_user: User) -> ChannelMembership:
+    """Give a reader their row (public channels: joining; actor channels: first visit)."""
+    if not can_read(acting_user, channel):
+        raise _not_member()
+    membership, _created = ChannelMembership.objects.get_or_create(
+        channel=channel, user=acting_user
+    )
+    return membership
+
+
+def _readers_named(channel: Channel, usernames: Iterable[str]) -> list:
+    names = set(usernames)
+    if not names:
+        return []
+    users = get_user_model().objects.filter(username__in=names, is_active=True)
+    return [user for user in users if can_read(user, channel)]
+
+
+def _notify_mentioned(message: Message, channel: Channel, mentioned: list) -> None:
+    """On the page through the member's own sockets; by mail when no socket is open."""
+    author = message.author
+    notice = {
+        "type": "mention",
+        "channel": channel.slug,
+        "channel_name": channel.name,
+        "id": message.seq,
+        "author": author.get_username(),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "chat:channel", kwargs={"slug": channel.slug}
+        )
+        subject = _("%(author)s hat Sie im Chat „%(channel)s“ erwähnt") % {
+            "author": author.get_full_name() or author.get_username(),
+            "channel": " ".join(channel.name.split()),
+        }
+    for user in mentioned:
+        if user.pk == author.pk:
+            continue
+        broadcast.after_commit(
+            broadcast.user_group(user.pk), {"type": "chat.notice", "frame": notice}
+        )
+        if not presence.is_online(user.pk) and user.email:
+            send_after_commit(
+                to=[user.email],
+                subject=subject,
+                template="chat/email/mention.txt",
+                context={"message": message, "channel": channel, "url": url, "user": user},
+            )
+
+
+def post_message(
+    *, channel: Channel, body: object, client_id: str = "", acting_user: User
+) -> tuple[Message, bool]:
+    """Store a message and broadcast it; returns it and whether it is new.
+
+    A client_id seen before from the same author in the channel returns the stored message
+    unchanged, so a client may resend whatever it is unsure about.
+    """
+    body = _clean_body(body)
+    if not isinstance(client_id, str) or len(client_id) > conf.CLIENT_ID_MAX_LENGTH:
+        raise ChatRefused("invalid", _("Die client_id muss ein kurzer Text sein."))
+    _require_post(channel, acting_user)
+    if client_id:
+        stored = _stored(channel, acting_user, client_id)
+        if stored is not None:
+            return stored, False
+    identity = str(acting_user.pk)
+    if ratelimit.hit(RATE_SCOPE, identity, window=conf.rate_window()) > conf.rate_limit():
+        raise ChatRefused(
+            "rate_limited",
+            _("Zu viele Nachrichten in kurzer Zeit. Bitte warten Sie einen Moment."),
+        )
+    try:
+        with transaction.atomic():
+            message = _save_message(channel, body, client_id, acting_user)
+    except IntegrityError:  # the same client_id raced in through another socket
+        stored = _stored(channel, acting_user, client_id) if client_id else None
+        if stored is None:
+            raise
+        return stored, False
+    return message, True
+
+
+def _stored(channel: Channel, author: User, client_id: str) -> Message | None:
+    return (
+        Message.objects.filter(channel=channel, author=author, client_id=client_id)
+        .select_related("author")
+        .prefetch_related("mentions")
+        .first()
+    )
+
+
+def _save_message(channel: Channel, body: str, client_id: str, author: User) -> Message:
+    Channel.objects.filter(pk=channel.pk).update(last_seq=F("last_seq") + 1)
+    seq = Channel.objects.values_list("last_seq", flat=True).get(pk=channel.pk)
+    channel.last_seq = seq
+    mentioned = _readers_named(channel, mentioned_usernames(body))
+    message = Message.objects.create(
+        channel=channel,
+        seq=seq,
+        author=author,
+        body=body,
+        body_html=render_body(body, mentions={user.get_username() for user in mentioned}),
+        client_id=client_id,
+    )
+    message.mentions.set(mentioned)
+    # Writing is reading: the author's own message never counts as unread.
+    read = ChannelMembership.objects.filter(channel=channel, user=author)
+    if not read.update(last_read_seq=seq):
+        ChannelMembership.objects.create(channel=channel, user=author, last_read_seq=seq)
+    broadcast.after_commit(
+        channel.group_name, broadcast.frame_event(message_frame(message, channel))
+    )
+    _notify_mentioned(message, channel, mentioned)
+    return message
+
+
+def _message(channel: Channel, seq: object) -> Message:
+    if isinstance(seq, bool) or not isinstance(seq, int):
+        raise ChatRefused("invalid", _("Die Nachrichtennummer fehlt."))
+    message = (
+        channel.messages.select_for_update(of=("self",))
+        .select_related("author")
+        .filter(seq=seq, removed_at__isnull=True)
+        .order_by()
+        .first()
+    )
+    if message is None:
+        raise ChatRefused("not_found", _("Diese Nachricht gibt es nicht (mehr)."))
+    return message
+
+
+def edit_message(*, channel: Channel, seq: object, body: object, acting_user: User) -> Message:
+    """Authors edit their own messages; nobody edits someone else's words."""
+    body = _clean_body(body)
+    _require_post(channel, acting_user)
+    with transaction.atomic():
+        message = _message(channel, seq)
+        if message.author_id != acting_user.pk:
+            raise ChatRefused("not_allowed", _("Sie können nur eigene Nachrichten bearbeiten."))
+        mentioned = _readers_named(channel, mentioned_usernames(body))
+        message.body = body
+        message.body_html = render_body(body, mentions={user.get_username() for user in mentioned})
+        message.edited_at = timezone.now()
+        message.save(update_fields=["body", "body_html", "edited_at"])
+        message.mentions.set(mentioned)
+        broadcast.after_commit(
+            channel.group_name, broadcast.frame_event(edited_frame(message, channel))
+        )
+    return message
+
+
+def delete_message(*, channel: Channel, seq: object, acting_user: User) -> Message:
+    """Authors delete their own messages; moderators remove anyone's, which is audited."""
+    if not can_read(acting_user, channel):
+        raise _not_member()
+    with transaction.atomic():
+        message = _message(channel, seq)
+        own = message.author_id == acting_user.pk
+        if own:
+            _require_post(channel, acting_user)
+        elif not can_moderate(acting_user, channel):
+            raise ChatRefused("not_allowed", _("Sie können nur eigene Nachrichten löschen."))
+        message.removed_at = timezone.now()
+        message.removed_by = acting_user
+        message.save(update_fields=["removed_at", "removed_by"])
+        if not own:
+            audit.record(
+                "chat.message_removed",
+                user=acting_user,
+                obj=message,
+                channel=channel.slug,
+                seq=message.seq,
+                author=message.author.get_username() if message.author else None,
+            )
+        broadcast.after_commit(
+            channel.group_name, broadcast.frame_event(deleted_frame(message, channel))
+        )
+    return message
+
+
+def mark_read(*, channel: Channel, seq: object, acting_user: User) -> int:
+    """Remember how far the member has read; returns what is still unread."""
+    if isinstance(seq, bool) or not isinstance(seq, int) or seq < 0:
+        raise ChatRefused("invalid", _("Die Nachrichtennummer fehlt."))
+    membership = join_channel(channel=channel, acting_user=acting_user)
+    last_seq = Channel.objects.values_list("last_seq", flat=True).get(pk=channel.pk)
+    upto = min(seq, last_seq)
+    ChannelMembership.objects.filter(pk=membership.pk, last_read_seq__lt=upto).update(
+        last_read_seq=upto
+    )
+    return last_seq - max(upto, membership.last_read_seq)
+
+
+# --- moderation and opening channels ---------------------------------------------------------
+
+
+def set_member_status(
+    *, channel: Channel, user: User, status: str, acting_user: User
+) -> ChannelMembership:
+    """Mute, unmute or remove a member; a removed member's sockets are closed at once."""
+    status = ChannelMembership.Status(status)
+    if not can_moderate(acting_user, channel):
+        raise ChatRefused("not_allowed", _("Nur Kanal-Admins und die Agentur moderieren."))
+    if user.pk == acting_user.pk:
+        raise ChatRefused("not_allowed", _("Sie können sich nicht selbst moderieren."))
+    with transaction.atomic():
+        membership, _created = ChannelMembership.objects.select_for_update().get_or_create(
+            channel=channel, user=user
+        )
+        previous = membership.status
+        membership.status = status
+        membership.save(update_fields=["status"])
+        audit.record(
+            f"chat.member_{status}",
+            user=acting_user,
+            obj=membership,
+            channel=channel.slug,
+            member=user.get_username(),
+            previous=previous,
+        )
+        if status == ChannelMembership.Status.REMOVED:
+            broadcast.after_commit(
+                broadcast.user_group(user.pk), {"type": "chat.removed", "channel": channel.pk}
+            )
+    return membership
+
+
+# Paths of the chat pages that a channel's slug must not shadow.
+RESERVED_SLUGS = frozenset({"direct", "new", "private", "channels"})
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:80] or "kanal"
+    slug, number = base, 1
+    while slug in RESERVED_SLUGS or Channel.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def open_actor_channel(*, name: str, actors: Iterable[Actor], acting_user: User) -> Channel:
+    """Agency staff open a channel with one or more actors, whose members then belong to it."""
+    actors = list(actors)
+    if not can_open_actor_channels(acting_user):
+        raise ChatRefused("not_allowed", _("Nur die Agentur eröffnet Kanäle mit Akteuren."))
+    if not actors or not name.strip():
+        raise ChatRefused("invalid", _("Name und mindestens ein Akteur sind nötig."))
+    with transaction.atomic():
+        channel = Channel.objects.create(
+            slug=_unique_slug(name),
+            name=name.strip(),
+            kind=Channel.Kind.ACTOR,
+            created_by=acting_user,
+        )
+        channel.actors.set(actors)
+        ChannelMembership.objects.create(
+            channel=channel, user=acting_user, role=ChannelMembership.Role.ADMIN
+        )
+        audit.record(
+            "chat.channel_opened",
+            user=acting_user,
+            obj=channel,
+            actors=[actor.slug for actor in actors],
+        )
+    return channel
+
+
+def open_direct(*, other: User, acting_user: User) -> Channel:
+    """The one conversation between two network members, opened on first use."""
+    if not is_network_member(acting_user) or not is_network_member(other):
+        raise ChatRefused("not_allowed", _("Direktnachrichten gibt es nur im Netzwerk."))
+    if other.pk == acting_user.pk:
+        raise ChatRefused("invalid", _("Wählen Sie eine andere Person."))
+    low, high = sorted([acting_user.pk, other.pk])
+    with transaction.atomic():
+        channel, _created = Channel.objects.get_or_create(
+            slug=f"direkt-{low}-{high}",
+            defaults={
+                "kind": Channel.Kind.DIRECT,
+                "name": f"{_display(acting_user)} · {_display(other)}",
+                "created_by": acting_user,
+            },
+        )
+        for user in (acting_user, other):
+            ChannelMembership.objects.get_or_create(channel=channel, user=user)
+    return channel
+
+
+def _display(user: User) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def create_private_channel(*, name: str, members: Iterable[User], acting_user: User) -> Channel:
+    """A closed channel; its creator is its admin and invites the others."""
+    if not is_network_member(acting_user):
+        raise ChatRefused("not_allowed", _("Private Kanäle gibt es nur im Netzwerk."))
+    if not name.strip():
+        raise ChatRefused("invalid", _("Der Kanal braucht einen Namen."))
+    with transaction.atomic():
+        channel = Channel.objects.create(
+            slug=_unique_slug(name),
+            name=name.strip(),
+            kind=Channel.Kind.PRIVATE,
+            created_by=acting_user,
+        )
+        ChannelMembership.objects.create(
+            channel=channel, user=acting_user, role=ChannelMembership.Role.ADMIN
+        )
+        for member in members:
+            ChannelMembership.objects.get_or_create(channel=channel, user=member)
+    return channel
+
+
+def invite(*, channel: Channel, user: User, acting_user: User) -> ChannelMembership:
+    """Admins of a private channel bring people in (back); removed people need this too."""
+    if channel.kind != Channel.Kind.PRIVATE or not can_moderate(acting_user, channel):
+        raise ChatRefused("not_allowed", _("Nur Admins laden in private Kanäle ein."))
+    with transaction.atomic():
+        membership, _created = ChannelMembership.objects.update_or_create(
+            channel=channel, user=user, defaults={"status": ChannelMembership.Status.ACTIVE}
+        )
+        audit.record(
+            "chat.member_invited",
+            user=acting_user,
+            obj=membership,
+            channel=channel.slug,
+            member=user.get_username(),
+        )
+    return membership

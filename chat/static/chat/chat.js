@@ -1,0 +1,445 @@
+// The chat room: one socket per open channel, see docs/chat-protocol.md.
+//
+// Message text reaches the page only as the server's body_html, which is escaped and sanitised
+// there; everything else (names, times) goes in as textContent. Ids are gapless per channel, so
+// the room knows the last id up to which it has seen everything and resumes after exactly that.
+
+const room = document.querySelector(".chat__room[data-socket]");
+
+const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000];
+const TYPING_EVERY_MS = 3000;
+const TYPING_SHOWN_MS = 4000;
+const READ_AFTER_MS = 500;
+const FATAL_CODES = new Set([4401, 4403, 4404]);
+
+function text(key, values = {}) {
+  const template = room.dataset[key] || "";
+  return template.replace(/%\((\w+)\)s/g, (_, name) => String(values[name] ?? ""));
+}
+
+function newClientId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+class Room {
+  constructor(element) {
+    this.element = element;
+    this.me = element.dataset.username;
+    this.mayModerate = element.dataset.mayModerate === "true";
+    this.history = element.querySelector(".chat__history");
+    this.scroller = element.querySelector(".chat__scroller");
+    this.status = element.querySelector(".chat__status");
+    this.notice = element.querySelector(".chat__notice");
+    this.onlineList = element.querySelector(".chat__online-list");
+    this.typingLine = element.querySelector(".chat__typing");
+    this.errorLine = element.querySelector(".chat__error");
+    this.composer = element.querySelector(".chat__composer");
+    this.older = element.querySelector(".chat__older");
+    this.seen = new Map();
+    this.pending = new Map();
+    this.typists = new Map();
+    this.lastComplete = 0;
+    this.oldest = null;
+    this.hasOlder = true;
+    this.attempt = 0;
+    this.wasConnected = false;
+    this.lastTypingSent = 0;
+    this.readSent = 0;
+    for (const item of this.history.querySelectorAll(".chat-message")) {
+      this.adopt(item);
+    }
+    this.advance();
+    this.bind();
+    this.connect();
+  }
+
+  bind() {
+    if (this.composer) {
+      const field = this.composer.querySelector("textarea");
+      this.composer.addEventListener("submit", (event) => {
+        event.preventDefault();
+        this.post(field.value);
+        field.value = "";
+        field.focus();
+      });
+      field.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" && !event.shiftKey) {
+          event.preventDefault();
+          this.composer.requestSubmit();
+        }
+      });
+      field.addEventListener("input", () => this.typing());
+    }
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button";
+    button.textContent = text("textOlder");
+    button.addEventListener("click", () => this.loadOlder());
+    this.older.append(button);
+    this.scroller.addEventListener("scroll", () => {
+      if (this.scroller.scrollTop < 40) this.loadOlder();
+    });
+    window.addEventListener("offline", () => this.socket?.close());
+    window.addEventListener("online", () => this.reconnectNow());
+    document.addEventListener("visibilitychange", () => this.markRead());
+    this.scrollToEnd();
+  }
+
+  // --- connection ---
+
+  connect() {
+    clearTimeout(this.retryTimer);
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    this.setState("connecting", text("textConnecting"));
+    const socket = new WebSocket(`${scheme}//${location.host}${this.element.dataset.socket}`);
+    this.socket = socket;
+    socket.addEventListener("open", () => {
+      this.attempt = 0;
+      this.setState("online", this.wasConnected ? text("textResumed") : text("textOnline"));
+      socket.send(JSON.stringify({ type: "resume", after: this.lastComplete }));
+      for (const [clientId, body] of this.pending) {
+        socket.send(JSON.stringify({ type: "message", body, client_id: clientId }));
+      }
+      this.wasConnected = true;
+    });
+    socket.addEventListener("message", (event) => this.receive(JSON.parse(event.data)));
+    socket.addEventListener("close", (event) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      if (FATAL_CODES.has(event.code)) {
+        this.setState("closed", text("textClosed"));
+        if (this.composer) this.composer.hidden = true;
+        return;
+      }
+      const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)];
+      this.attempt += 1;
+      this.setState("offline", text("textOffline", { seconds: Math.ceil(delay / 1000) }));
+      this.retryTimer = setTimeout(() => this.connect(), navigator.onLine ? delay : 60000);
+    });
+  }
+
+  reconnectNow() {
+    if (!this.socket) this.connect();
+  }
+
+  send(frame) {
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) {
+      this.socket.send(JSON.stringify(frame));
+      return true;
+    }
+    return false;
+  }
+
+  setState(state, message) {
+    this.status.dataset.state = state;
+    this.status.textContent = message;
+    this.element.dataset.state = state;
+  }
+
+  // --- frames from the server ---
+
+  receive(frame) {
+    switch (frame.type) {
+      case "message":
+        this.show(frame);
+        break;
+      case "edited":
+        this.edited(frame);
+        break;
+      case "deleted":
+        this.removed(frame.id);
+        break;
+      case "typing":
+        this.someoneTypes(frame);
+        break;
+      case "presence":
+        this.onlineList.textContent = frame.online.map((person) => person.name).join(", ");
+        break;
+      case "mention":
+        this.notice.textContent = text("textMention", {
+          author: frame.author,
+          channel: frame.channel_name,
+        });
+        break;
+      case "error":
+        this.errorLine.textContent = frame.detail;
+        break;
+      default:
+        break;
+    }
+  }
+
+  show(frame) {
+    if (frame.client_id && this.pending.delete(frame.client_id)) {
+      const selector = `[data-client-id="${CSS.escape(frame.client_id)}"]`;
+      this.history.querySelector(selector)?.remove();
+    }
+    const existing = this.seen.get(frame.id);
+    const item = this.render(frame);
+    const atEnd = this.nearEnd();
+    if (existing) {
+      existing.replaceWith(item);
+    } else {
+      this.insert(item, frame.id);
+    }
+    this.seen.set(frame.id, item);
+    this.advance();
+    if (!existing && atEnd) this.scrollToEnd();
+    if (!existing && frame.author !== this.me && frame.mentions?.includes(this.me)) {
+      this.notice.textContent = text("textMentionHere", { author: frame.author_name });
+    }
+    this.markRead();
+  }
+
+  insert(item, id) {
+    for (const other of this.history.children) {
+      if (Number(other.dataset.id) > id) {
+        other.before(item);
+        return;
+      }
+    }
+    const firstPending = this.history.querySelector("[data-client-id]");
+    if (firstPending) firstPending.before(item);
+    else this.history.append(item);
+  }
+
+  adopt(item) {
+    const id = Number(item.dataset.id);
+    this.seen.set(id, item);
+    if (!item.classList.contains("chat-message--removed")) this.addActions(item);
+  }
+
+  // Everything up to lastComplete has been seen; a hole means a message still on its way, and
+  // if it does not come by itself the room asks for it again.
+  advance() {
+    const ids = [...this.seen.keys()];
+    if (!ids.length) return;
+    this.oldest = Math.min(...ids);
+    if (this.lastComplete < this.oldest - 1) this.lastComplete = this.oldest - 1;
+    while (this.seen.has(this.lastComplete + 1)) this.lastComplete += 1;
+    clearTimeout(this.holeTimer);
+    if (Math.max(...ids) > this.lastComplete) {
+      const after = this.lastComplete;
+      this.holeTimer = setTimeout(() => this.send({ type: "resume", after }), 1500);
+    }
+  }
+
+  render(frame) {
+    const item = document.createElement("li");
+    item.className = "chat-message";
+    item.id = `m-${frame.id}`;
+    item.dataset.id = frame.id;
+    item.dataset.author = frame.author || "";
+    const meta = document.createElement("p");
+    meta.className = "chat-message__meta";
+    const author = document.createElement("strong");
+    author.className = "chat-message__author";
+    author.textContent = frame.author_name || frame.author || "";
+    const time = document.createElement("time");
+    time.dateTime = frame.sent_at;
+    time.textContent = new Date(frame.sent_at).toLocaleString([], {
+      day: "2-digit",
+      month: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    meta.append(author, " ", time);
+    if (frame.edited_at && !frame.removed) {
+      const edited = document.createElement("span");
+      edited.className = "chat-message__edited";
+      edited.textContent = ` (${text("textEdited")})`;
+      meta.append(edited);
+    }
+    item.append(meta);
+    if (frame.removed) {
+      item.classList.add("chat-message--removed");
+      const body = document.createElement("p");
+      body.className = "chat-message__body chat-message__body--removed";
+      body.textContent = text("textRemoved");
+      item.append(body);
+    } else {
+      const body = document.createElement("div");
+      body.className = "chat-message__body";
+      body.innerHTML = frame.body_html; // sanitised on the server; never frame.body
+      item.append(body);
+      this.addActions(item);
+    }
+    if (frame.mentions?.includes(this.me)) item.classList.add("chat-message--mentions-me");
+    return item;
+  }
+
+  addActions(item) {
+    const own = item.dataset.author === this.me;
+    if (!own && !this.mayModerate) return;
+    const actions = document.createElement("p");
+    actions.className = "chat-message__actions";
+    const id = Number(item.dataset.id);
+    if (own) {
+      actions.append(this.actionButton(text("textEdit"), () => this.startEdit(item, id)));
+    }
+    const label = own ? text("textDelete") : text("textRemove");
+    actions.append(
+      this.actionButton(label, () => {
+        if (window.confirm(text("textConfirmDelete"))) this.send({ type: "delete", id });
+      }),
+    );
+    item.append(actions);
+  }
+
+  actionButton(label, onClick) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button";
+    button.textContent = label;
+    button.addEventListener("click", onClick);
+    return button;
+  }
+
+  startEdit(item, id) {
+    if (item.querySelector(".chat-message__editor")) return;
+    const body = item.querySelector(".chat-message__body");
+    const form = document.createElement("form");
+    form.className = "chat-message__editor";
+    const field = document.createElement("textarea");
+    field.maxLength = Number(this.element.dataset.maxLength);
+    field.value = body.textContent;
+    field.setAttribute("aria-label", text("textEdit"));
+    const save = document.createElement("button");
+    save.type = "submit";
+    save.className = "button";
+    save.textContent = text("textSave");
+    const cancel = this.actionButton(text("textCancel"), () => form.remove());
+    form.append(field, save, cancel);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (this.send({ type: "edit", id, body: field.value })) form.remove();
+    });
+    body.after(form);
+    field.focus();
+  }
+
+  edited(frame) {
+    const item = this.seen.get(frame.id);
+    if (!item) return;
+    const body = item.querySelector(".chat-message__body");
+    body.innerHTML = frame.body_html; // sanitised on the server; never frame.body
+    if (!item.querySelector(".chat-message__edited")) {
+      const edited = document.createElement("span");
+      edited.className = "chat-message__edited";
+      edited.textContent = ` (${text("textEdited")})`;
+      item.querySelector(".chat-message__meta").append(edited);
+    }
+  }
+
+  removed(id) {
+    const item = this.seen.get(id);
+    if (!item) return;
+    item.classList.add("chat-message--removed");
+    item.querySelector(".chat-message__edited")?.remove();
+    item.querySelector(".chat-message__actions")?.remove();
+    item.querySelector(".chat-message__editor")?.remove();
+    const body = item.querySelector(".chat-message__body");
+    const replacement = document.createElement("p");
+    replacement.className = "chat-message__body chat-message__body--removed";
+    replacement.textContent = text("textRemoved");
+    body.replaceWith(replacement);
+  }
+
+  someoneTypes(frame) {
+    if (frame.author === this.me) return;
+    clearTimeout(this.typists.get(frame.author)?.timer);
+    const timer = setTimeout(() => {
+      this.typists.delete(frame.author);
+      this.showTypists();
+    }, TYPING_SHOWN_MS);
+    this.typists.set(frame.author, { name: frame.author_name, timer });
+    this.showTypists();
+  }
+
+  showTypists() {
+    const names = [...this.typists.values()].map((typist) => typist.name).join(", ");
+    this.typingLine.textContent = names ? text("textTyping", { name: names }) : "";
+  }
+
+  // --- what the member does ---
+
+  post(body) {
+    if (!body.trim()) return;
+    this.errorLine.textContent = "";
+    const clientId = newClientId();
+    this.pending.set(clientId, body);
+    const placeholder = document.createElement("li");
+    placeholder.className = "chat-message chat-message--pending";
+    placeholder.dataset.clientId = clientId;
+    const meta = document.createElement("p");
+    meta.className = "chat-message__meta";
+    meta.textContent = text("textPending");
+    const content = document.createElement("p");
+    content.className = "chat-message__body";
+    content.textContent = body;
+    placeholder.append(meta, content);
+    this.history.append(placeholder);
+    this.scrollToEnd();
+    this.send({ type: "message", body, client_id: clientId });
+  }
+
+  typing() {
+    const now = Date.now();
+    if (now - this.lastTypingSent < TYPING_EVERY_MS) return;
+    if (this.send({ type: "typing" })) this.lastTypingSent = now;
+  }
+
+  // Once things are quiet for a moment, not for each of the 50 messages of a (re)connect.
+  markRead() {
+    clearTimeout(this.readTimer);
+    this.readTimer = setTimeout(() => {
+      if (document.visibilityState !== "visible" || this.lastComplete <= this.readSent) return;
+      if (this.send({ type: "read", id: this.lastComplete })) this.readSent = this.lastComplete;
+    }, READ_AFTER_MS);
+  }
+
+  async loadOlder() {
+    if (this.loading || !this.hasOlder || this.oldest === null || this.oldest <= 1) {
+      if (this.oldest !== null && this.oldest <= 1) this.reachedStart();
+      return;
+    }
+    this.loading = true;
+    try {
+      const url = `${this.element.dataset.history}?before=${this.oldest}`;
+      const response = await fetch(url, { credentials: "same-origin" });
+      if (!response.ok) return;
+      const page = await response.json();
+      const before = this.scroller.scrollHeight;
+      for (const frame of page.results) {
+        if (this.seen.has(frame.id)) continue;
+        const item = this.render(frame);
+        this.insert(item, frame.id);
+        this.seen.set(frame.id, item);
+      }
+      this.advance();
+      this.scroller.scrollTop += this.scroller.scrollHeight - before;
+      if (!page.has_more) this.reachedStart();
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  reachedStart() {
+    this.hasOlder = false;
+    this.older.textContent = text("textStart");
+  }
+
+  nearEnd() {
+    const { scrollTop, scrollHeight, clientHeight } = this.scroller;
+    return scrollHeight - scrollTop - clientHeight < 80;
+  }
+
+  scrollToEnd() {
+    this.scroller.scrollTop = this.scroller.scrollHeight;
+  }
+}
+
+if (room) {
+  window.chatRoom = new Room(room);
+}
