@@ -8,8 +8,22 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         from directory import signals
-        from directory.search import ACTOR_KIND, actor_document, indexable_actors
+        from directory.search import (
+            ACTOR_KIND,
+            OFFER_KIND,
+            actor_document,
+            indexable_actors,
+            indexable_offers,
+            offer_document,
+        )
         from search import registry
 
         registry.register(ACTOR_KIND, queryset=indexable_actors, document=actor_document)
+        registry.register(
+            OFFER_KIND,
+            queryset=indexable_offers,
+            document=offer_document,
+            label=_("Angebot"),
+            follows_others=True,
+        )
         signals.connect()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from network.models import Actor
+from network.models import Actor, Offer
 from portal.html import html_to_text
 from search.addresses import default_language_url
 from search.backends import SearchDocument
+from search.backends.base import audience_of_actor
 
 ACTOR_KIND = "actor"
+OFFER_KIND = "offer"
 
 
 def indexable_actors() -> QuerySet[Actor]:
@@ -48,6 +50,38 @@ def actor_document(actor: Actor) -> SearchDocument:
         ),
         municipalities=_slugs(location.municipality for location in actor.locations.all()),
         languages=tuple(sorted({language.code for language in actor.languages.all()})),
+        audience=audience_of_actor(actor.pk),
+    )
+
+
+def indexable_offers() -> QuerySet[Offer]:
+    return Offer.objects.select_related("actor").prefetch_related(
+        "topics", "target_groups", "languages", "actor__languages", "actor__locations__municipality"
+    )
+
+
+def offer_document(offer: Offer) -> SearchDocument:
+    """An offer is its own hit, linked to its block on the actor's page; it is public exactly
+    when its actor is, and found where the actor is."""
+    actor = offer.actor
+    parts: list[str] = [offer.description, offer.eligibility, offer.how_to_access, actor.name]
+    parts += [topic.name for topic in offer.topics.all()]
+    parts += [group.name for group in offer.target_groups.all()]
+    languages = [*offer.languages.all()] or [*actor.languages.all()]
+    parts += [f"{language.name} {language.native_name}" for language in languages]
+    for location in actor.locations.all():
+        parts += [location.town, location.municipality.name]
+    return SearchDocument(
+        kind=OFFER_KIND,
+        object_id=str(offer.pk),
+        title=offer.name,
+        body="\n".join(part for part in parts if part),
+        public=actor.live,
+        url=f"{default_language_url(actor.get_absolute_url)}#offer-{offer.pk}",
+        topics=_slugs(offer.topics.all()),
+        municipalities=_slugs(location.municipality for location in actor.locations.all()),
+        languages=tuple(sorted({language.code for language in languages})),
+        audience=audience_of_actor(actor.pk),
     )
 
 

@@ -16,6 +16,11 @@ class EventsConfig(AppConfig):
         from network.profiles import register_reviewable
         from search import registry
 
-        registry.register(EVENT_KIND, queryset=indexable_events, document=event_document)
+        registry.register(
+            EVENT_KIND,
+            queryset=indexable_events,
+            document=event_document,
+            label=_("Veranstaltung"),
+        )
         register_reviewable(Event, EVENT_REVIEW)
         signals.connect()

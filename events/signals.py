@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from events.models import Event
+from events.models import Event, EventException
 from events.search import EVENT_KIND
 from network.models import Actor, Language, Municipality, TargetGroup, Topic
 from search import registry
@@ -15,6 +15,12 @@ from search import registry
 def _event_changed(sender: type, instance: Event, **kwargs: object) -> None:
     if not kwargs.get("raw"):
         registry.update(EVENT_KIND, instance.pk)
+
+
+def _exception_changed(sender: type, instance: EventException, **kwargs: object) -> None:
+    """A moved or cancelled date can move the event's last day, and with it its visibility."""
+    if not kwargs.get("raw") and instance.event_id:
+        registry.update(EVENT_KIND, instance.event_id)
 
 
 def _update_all(event_ids: Iterable[int]) -> None:
@@ -57,6 +63,12 @@ def _term_changed(sender: type, instance: object, **kwargs: object) -> None:
 def connect() -> None:
     post_save.connect(_event_changed, sender=Event, dispatch_uid="events_event_saved")
     post_delete.connect(_event_changed, sender=Event, dispatch_uid="events_event_deleted")
+    post_save.connect(
+        _exception_changed, sender=EventException, dispatch_uid="events_exception_saved"
+    )
+    post_delete.connect(
+        _exception_changed, sender=EventException, dispatch_uid="events_exception_deleted"
+    )
     post_save.connect(_actor_changed, sender=Actor, dispatch_uid="events_actor_saved")
     for term in TERM_PATHS:
         post_save.connect(_term_changed, sender=term, dispatch_uid=f"events_{term}_renamed")

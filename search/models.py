@@ -26,6 +26,8 @@ class IndexEntry(models.Model):
     url = models.CharField(max_length=500, blank=True)
     # "topic:<slug> municipality:<slug> language:<code>", one token per facet value
     facet_terms = models.TextField(blank=True)
+    # " actor:<pk> staff ": who may find the entry besides the public (SearchDocument.audience)
+    audience = models.TextField(blank=True, default="")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -30,6 +30,10 @@ class Indexable:
     queryset: Callable[[], QuerySet]
     document: Callable[[Model], SearchDocument]
     explicit_label: str | None = None
+    # Hits of a kind whose text is also indexed with another hit (an offer with its actor)
+    # follow every other hit in the list of all kinds, so that many same-named ones
+    # ("Hausaufgabenhilfe" at a dozen actors) do not push the rest off the first page.
+    follows_others: bool = False
 
     @property
     def label(self) -> str:
@@ -47,8 +51,15 @@ def register(
     queryset: Callable[[], QuerySet],
     document: Callable,
     label: str | None = None,
+    follows_others: bool = False,
 ) -> None:
-    _kinds[kind] = Indexable(kind=kind, queryset=queryset, document=document, explicit_label=label)
+    _kinds[kind] = Indexable(
+        kind=kind,
+        queryset=queryset,
+        document=document,
+        explicit_label=label,
+        follows_others=follows_others,
+    )
 
 
 def kinds() -> list[str]:
@@ -57,6 +68,11 @@ def kinds() -> list[str]:
 
 def get(kind: str) -> Indexable:
     return _kinds[kind]
+
+
+def follows_others(kind: str) -> bool:
+    """Whether hits of the kind go after the others in a list of every kind."""
+    return kind in _kinds and _kinds[kind].follows_others
 
 
 def _write(backend: SearchBackend, keys: list[tuple[str, str]]) -> None:

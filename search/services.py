@@ -18,10 +18,11 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from network.models import Language, Municipality, Topic
+from network.permissions import User, is_agency_staff, member_actors
 from search import registry, spelling
 from search.addresses import in_current_language
 from search.backends import get_search_backend
-from search.backends.base import FACETS
+from search.backends.base import FACETS, Hit
 from search.listing import FacetValue
 from search.snippets import mark, render
 from search.synonyms import query_forms
@@ -144,9 +145,27 @@ def _facets(
     return facets
 
 
-def search_everything(params: QueryDict) -> SearchResult:
-    """Public hits of every kind for the parameters q, kind, topic, municipality, language and
-    page. Raises InvalidQuery naming the parameter and the reason."""
+def scopes_of(user: User | None) -> tuple[str, ...]:
+    """The audiences a person belongs to (SearchDocument.audience): the actors they are a
+    member of and, for agency staff, "staff"; nobody's for the public."""
+    if user is None or not user.is_authenticated:
+        return ()
+    scopes = [f"actor:{pk}" for pk in member_actors(user).values_list("pk", flat=True)]
+    if is_agency_staff(user):
+        scopes.append("staff")
+    return tuple(scopes)
+
+
+def in_list_order(hits: list[Hit]) -> list[Hit]:
+    """The backend's ranking, with the hits of kinds that follow the others moved after them
+    (search.registry.Indexable.follows_others); the sort keeps each group's order."""
+    return sorted(hits, key=lambda hit: registry.follows_others(hit.kind))
+
+
+def search_everything(params: QueryDict, user: User | None = None) -> SearchResult:
+    """Hits of every kind the user may see (the public ones for the public) for the parameters
+    q, kind, topic, municipality, language and page. Raises InvalidQuery naming the parameter
+    and the reason."""
     query = _query(params, required=False)
     selected = _selected(params)
     number = _page_number(params)
@@ -154,7 +173,8 @@ def search_everything(params: QueryDict) -> SearchResult:
     if not query:
         return result
     backend = get_search_backend()
-    hits = backend.search(query, public_only=True, limit=MAX_HITS)
+    hits = backend.search(query, public_only=True, limit=MAX_HITS, scopes=scopes_of(user))
+    hits = in_list_order(hits)
     result.facets = _facets(backend.count_facets(hits, selected), selected)
     chosen = [hit for hit in hits if hit.chosen(selected)]
     result.total = len(chosen)
@@ -177,11 +197,12 @@ def search_everything(params: QueryDict) -> SearchResult:
     return result
 
 
-def suggest(params: QueryDict) -> tuple[str, list[Suggestion]]:
-    """Up to SUGGESTIONS titles of public hits, then words of the vocabulary, for a query
-    being typed. Raises InvalidQuery for a missing or oversized q."""
+def suggest(params: QueryDict, user: User | None = None) -> tuple[str, list[Suggestion]]:
+    """Up to SUGGESTIONS titles of hits the user may see, then words of the vocabulary, for a
+    query being typed. Raises InvalidQuery for a missing or oversized q."""
     query = _query(params, required=True)
-    hits = get_search_backend().suggest(query, limit=SUGGESTIONS)
+    backend = get_search_backend()
+    hits = in_list_order(backend.suggest(query, limit=SUGGESTIONS, scopes=scopes_of(user)))
     suggestions = [
         Suggestion(label=hit.title, kind=hit.kind, url=in_current_language(hit.url)) for hit in hits
     ]

@@ -20,7 +20,7 @@ FACET_LABELS = {
 @require_safe
 def results(request: HttpRequest) -> HttpResponse:
     try:
-        result = services.search_everything(request.GET)
+        result = services.search_everything(request.GET, request.user)
     except services.InvalidQuery as exc:
         context = {"result": services.SearchResult(query=""), "errors": exc.errors}
         return render(request, "search/results.html", context, status=400)
@@ -34,7 +34,7 @@ def results(request: HttpRequest) -> HttpResponse:
 def suggest(request: HttpRequest) -> JsonResponse:
     """{"query": str, "suggestions": [{"label", "kind", "url"}]}; 400 with "errors" for bad q."""
     try:
-        query, suggestions = services.suggest(request.GET)
+        query, suggestions = services.suggest(request.GET, request.user)
     except services.InvalidQuery as exc:
         return JsonResponse({"errors": exc.errors}, status=400)
     return JsonResponse(

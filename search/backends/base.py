@@ -30,7 +30,9 @@ class SearchDocument:
 
     `url` is the object's address in the default language; `topics`, `municipalities` and
     `languages` (slugs, ISO codes) feed the facets; a document with `visible_until` is no longer
-    found by the public after that day (needs that run out, past events).
+    found by the public after that day (needs that run out, past events). `audience` names who
+    may find the document besides the public ("actor:<pk>" for the actor's members, "staff" for
+    agency staff), so that a draft is found by those who work on it and by nobody else.
     """
 
     kind: str
@@ -43,6 +45,12 @@ class SearchDocument:
     municipalities: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     visible_until: datetime.date | None = None
+    audience: tuple[str, ...] = ()
+
+
+def audience_of_actor(actor_id: object) -> tuple[str, ...]:
+    """Who may find what an actor has not published yet: its members and agency staff."""
+    return (f"actor:{actor_id}", "staff")
 
 
 @dataclass(frozen=True)
@@ -108,8 +116,13 @@ class SearchBackend(ABC):
         kinds: Sequence[str] | None = None,
         public_only: bool = True,
         limit: int = 1000,
+        scopes: Sequence[str] = (),
     ) -> list[Hit]:
-        """Ranked hits, best first; documents matching in the title come before the rest."""
+        """Ranked hits, best first; documents matching in the title come before the rest.
+
+        With `public_only`, the public documents and those whose audience shares one of the
+        `scopes` (the asking person's, search.services.scopes_of) are found, none past its
+        `visible_until`; without it, every document."""
 
     @abstractmethod
     def highlight(self, query: str, hits: Sequence[Hit]) -> dict[tuple[str, str], str]:
@@ -129,9 +142,10 @@ class SearchBackend(ABC):
                         counts[facet][value] = counts[facet].get(value, 0) + 1
         return counts
 
-    def suggest(self, query: str, *, limit: int = 8) -> list[Hit]:
-        """Public hits for a query being typed, the last word taken as the start of a word."""
-        return self.search(query, public_only=True, limit=limit)
+    def suggest(self, query: str, *, limit: int = 8, scopes: Sequence[str] = ()) -> list[Hit]:
+        """Hits the asking person may see for a query being typed, the last word taken as the
+        start of a word."""
+        return self.search(query, public_only=True, limit=limit, scopes=scopes)
 
     def rebuild(
         self,

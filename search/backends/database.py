@@ -76,7 +76,13 @@ def _fields(document: SearchDocument) -> dict[str, object]:
         "visible_until": document.visible_until,
         "url": document.url[:500],
         "facet_terms": facet_terms(document),
+        "audience": audience_terms(document.audience),
     }
+
+
+def audience_terms(scopes: Sequence[str]) -> str:
+    """Scopes between spaces, so that one is matched whole by LIKE '% actor:5 %'."""
+    return f" {' '.join(scopes)} " if scopes else ""
 
 
 def _entry(document: SearchDocument) -> IndexEntry:
@@ -130,6 +136,7 @@ class DatabaseSearchBackend(SearchBackend):
         kinds: Sequence[str] | None = None,
         public_only: bool = True,
         limit: int = 1000,
+        scopes: Sequence[str] = (),
     ) -> list[Hit]:
         literal = query_terms(query)
         terms = synonyms.expand(literal)
@@ -137,9 +144,9 @@ class DatabaseSearchBackend(SearchBackend):
             return []
         # Title matches are ranked in Python, so the engine returns a wider window than asked.
         window = max(limit, RANKING_WINDOW)
-        rows = self._match(terms, "AND", kinds, public_only, window)
+        rows = self._match(terms, "AND", kinds, public_only, window, scopes)
         if not rows and len(terms) > 1:
-            rows = self._match(terms, "OR", kinds, public_only, window)
+            rows = self._match(terms, "OR", kinds, public_only, window, scopes)
 
         def rank(row: tuple) -> tuple:
             """The words as typed in the title first, then their synonyms, then the engine's."""
@@ -176,6 +183,7 @@ class DatabaseSearchBackend(SearchBackend):
         kinds: Sequence[str] | None,
         public_only: bool,
         limit: int,
+        scopes: Sequence[str] = (),
     ) -> tuple[str, list[object]]:
         """The one SQL statement a search runs, with its parameters (also timed alone by
         benchmarks/search.py)."""
@@ -185,9 +193,11 @@ class DatabaseSearchBackend(SearchBackend):
             conditions.append(f"e.kind IN ({', '.join(['%s'] * len(kinds))})")
             params.extend(kinds)
         if public_only:
-            conditions.append("e.public = %s")
+            allowed = ["e.public = %s", *["e.audience LIKE %s" for _scope in scopes]]
+            conditions.append(f"({' OR '.join(allowed)})")
+            params += [True, *[f"% {scope} %" for scope in scopes]]
             conditions.append("(e.visible_until IS NULL OR e.visible_until >= %s)")
-            params += [True, timezone.localdate()]
+            params.append(timezone.localdate())
         extra = "".join(f" AND {condition}" for condition in conditions)
         columns = "e.kind, e.object_id, e.title, e.title_terms, e.url, e.facet_terms"
         # Only constants and placeholders are formatted into the SQL; values go as parameters.
@@ -217,8 +227,9 @@ class DatabaseSearchBackend(SearchBackend):
         kinds: Sequence[str] | None,
         public_only: bool,
         limit: int,
+        scopes: Sequence[str],
     ) -> list[tuple[str, str, str, str, str, str, float]]:
-        sql, params = self.full_text_sql(terms, operator, kinds, public_only, limit)
+        sql, params = self.full_text_sql(terms, operator, kinds, public_only, limit, scopes)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [(*row[:6], float(row[6])) for row in cursor.fetchall()]

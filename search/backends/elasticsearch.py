@@ -108,6 +108,7 @@ def entry_class(synonym_groups: Sequence[Sequence[str]]) -> type[Document]:
         topics = Keyword()
         municipalities = Keyword()
         languages = Keyword()
+        audience = Keyword()
 
     return SearchEntry
 
@@ -128,6 +129,7 @@ def source(document: SearchDocument) -> dict[str, Any]:
         "topics": list(document.topics),
         "municipalities": list(document.municipalities),
         "languages": list(document.languages),
+        "audience": list(document.audience),
     }
 
 
@@ -301,13 +303,19 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     # --- queries ---------------------------------------------------------------------------
 
-    def _filters(self, kinds: Sequence[str] | None, public_only: bool) -> list[Q]:
+    def _filters(
+        self, kinds: Sequence[str] | None, public_only: bool, scopes: Sequence[str] = ()
+    ) -> list[Q]:
         filters = []
         if kinds:
             filters.append(Q("terms", kind=list(kinds)))
         if public_only:
             today = timezone.localdate().isoformat()
-            filters.append(Q("term", public=True))
+            if scopes:
+                allowed = [Q("term", public=True), Q("terms", audience=list(scopes))]
+                filters.append(Q("bool", should=allowed, minimum_should_match=1))
+            else:
+                filters.append(Q("term", public=True))
             filters.append(Q("bool", must_not=[Q("range", visible_until={"lt": today})]))
         return filters
 
@@ -331,10 +339,17 @@ class ElasticsearchSearchBackend(SearchBackend):
         )
 
     def _request(
-        self, query: str, operator: str, kinds: Sequence[str] | None, public_only: bool, limit: int
+        self,
+        query: str,
+        operator: str,
+        kinds: Sequence[str] | None,
+        public_only: bool,
+        limit: int,
+        scopes: Sequence[str] = (),
     ) -> Search:
+        filters = self._filters(kinds, public_only, scopes)
         search = self._search().query(
-            Q("bool", must=[self._query(query, operator)], filter=self._filters(kinds, public_only))
+            Q("bool", must=[self._query(query, operator)], filter=filters)
         )
         return search.source(
             ["kind", "object_id", "title", "url", "topics", "municipalities", "languages"]
@@ -366,23 +381,30 @@ class ElasticsearchSearchBackend(SearchBackend):
         kinds: Sequence[str] | None = None,
         public_only: bool = True,
         limit: int = 1000,
+        scopes: Sequence[str] = (),
     ) -> list[Hit]:
         query = " ".join(query.split())
         if not any(ch.isalnum() for ch in query):
             return []
 
         def ask() -> list[Hit]:
-            hits = self._hits(self._request(query, "and", kinds, public_only, limit).execute())
+            hits = self._hits(
+                self._request(query, "and", kinds, public_only, limit, scopes).execute()
+            )
             if not hits and len(query.split()) > 1:
-                hits = self._hits(self._request(query, "or", kinds, public_only, limit).execute())
+                hits = self._hits(
+                    self._request(query, "or", kinds, public_only, limit, scopes).execute()
+                )
             return hits
 
         return self._guarded(
             ask,
-            lambda: self.fallback.search(query, kinds=kinds, public_only=public_only, limit=limit),
+            lambda: self.fallback.search(
+                query, kinds=kinds, public_only=public_only, limit=limit, scopes=scopes
+            ),
         )
 
-    def suggest(self, query: str, *, limit: int = 8) -> list[Hit]:
+    def suggest(self, query: str, *, limit: int = 8, scopes: Sequence[str] = ()) -> list[Hit]:
         query = " ".join(query.split())
 
         def ask() -> list[Hit]:
@@ -392,7 +414,7 @@ class ElasticsearchSearchBackend(SearchBackend):
                     Q(
                         "bool",
                         must=[Q("match", **{"title.suggest": {"query": query, "operator": "and"}})],
-                        filter=self._filters(None, True),
+                        filter=self._filters(None, True, scopes),
                     )
                 )
                 .source(["kind", "object_id", "title", "url"])
@@ -400,7 +422,7 @@ class ElasticsearchSearchBackend(SearchBackend):
             )
             return self._hits(search.execute())
 
-        return self._guarded(ask, lambda: self.fallback.suggest(query, limit=limit))
+        return self._guarded(ask, lambda: self.fallback.suggest(query, limit=limit, scopes=scopes))
 
     def highlight(self, query: str, hits: Sequence[Hit]) -> dict[tuple[str, str], str]:
         if not hits:

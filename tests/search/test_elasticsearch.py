@@ -150,6 +150,7 @@ def test_it_creates_the_index_with_german_analysis_synonyms_and_edge_ngrams(clus
             "topics": {"type": "keyword"},
             "municipalities": {"type": "keyword"},
             "languages": {"type": "keyword"},
+            "audience": {"type": "keyword"},
         }
     }
     assert request.body["settings"]["number_of_shards"] == 1
@@ -178,6 +179,7 @@ def test_it_bulk_indexes_documents_into_the_alias(cluster, backend):
                 municipalities=("zeitz",),
                 languages=("ar", "de"),
                 visible_until=until,
+                audience=("actor:3", "staff"),
             )
         ]
     )
@@ -196,6 +198,7 @@ def test_it_bulk_indexes_documents_into_the_alias(cluster, backend):
             "topics": ["deutschkurs"],
             "municipalities": ["zeitz"],
             "languages": ["ar", "de"],
+            "audience": ["actor:3", "staff"],
         },
     ]
     assert [r.path for r in cluster.requests] == [
@@ -326,6 +329,25 @@ def test_it_sends_the_query_with_fuzziness_prefixes_and_the_public_filters(clust
     )
     assert (hit.topics, hit.municipalities, hit.languages) == (("beratung",), ("zeitz",), ("ar",))
     assert hit.score == 3.0
+
+
+def test_it_lets_a_member_find_what_is_public_or_meant_for_their_scopes(cluster, backend):
+    cluster.on("POST", f"/{ALIAS}/_search", answer())
+
+    backend.search("Beratung", kinds=["actor"], scopes=("actor:3", "staff"))
+
+    (request,) = cluster.requests
+    today = timezone.localdate().isoformat()
+    allowed = [{"term": {"public": True}}, {"terms": {"audience": ["actor:3", "staff"]}}]
+    assert request.body == search_body(
+        "Beratung",
+        "and",
+        [
+            {"terms": {"kind": ["actor"]}},
+            {"bool": {"should": allowed, "minimum_should_match": 1}},
+            {"bool": {"must_not": [{"range": {"visible_until": {"lt": today}}}]}},
+        ],
+    )
 
 
 def test_it_asks_for_any_word_when_all_words_find_nothing(cluster, backend):

@@ -50,9 +50,9 @@ def test_it_lists_hits_of_every_kind_with_their_kind(client, network):
     response = search(client, q="Quokka")
     assert response.status_code == 200
     kinds = {item.kind: item.kind_label for item in response.context["result"].items}
-    assert kinds == {"actor": "Akteur", "need": "Bedarf"}
+    assert kinds == {"actor": "Akteur", "need": "Bedarf", "offer": "Angebot"}
     html = response.content.decode()
-    assert "Akteur" in html and "Bedarf" in html
+    assert "Akteur" in html and "Bedarf" in html and "Angebot" in html
 
 
 def test_it_links_each_hit_to_its_page(client, network):
@@ -69,8 +69,10 @@ def test_it_links_to_the_english_pages_under_en(client, network):
 
 def test_it_marks_the_matched_words_in_title_and_snippet(client, network):
     response = search(client, q="Anfänger")
-    item = response.context["result"].items[0]
-    assert "<mark>Anfänger</mark>" in item.snippet
+    actor, offer = response.context["result"].items
+    assert (actor.kind, offer.kind) == ("actor", "offer")
+    assert offer.title == "Deutschkurs für <mark>Anfänger</mark>"
+    assert "<mark>Anfänger</mark>" in actor.snippet
     assert "<mark>Anfänger</mark>" in response.content.decode()
 
 
@@ -88,9 +90,10 @@ def test_it_escapes_indexed_text_in_titles_and_snippets(client, db):
 def test_it_counts_facets_over_the_hits(client, network):
     ActorFactory(name="Quokka-Treff")
     facets = search(client, q="Quokka").context["result"].facets
-    assert {value.value: value.count for value in facets["kind"]} == {"actor": 2, "need": 1}
+    kind_counts = {value.value: value.count for value in facets["kind"]}
+    assert kind_counts == {"actor": 2, "need": 1, "offer": 1}
     assert {value.value: value.count for value in facets["topic"]} == {"deutschkurs": 2}
-    assert {value.value: value.count for value in facets["municipality"]} == {"zeitz": 2}
+    assert {value.value: value.count for value in facets["municipality"]} == {"zeitz": 3}
     assert [(value.value, value.label) for value in facets["language"]] == [
         ("ar", "Arabisch (العربية)")
     ]
@@ -102,7 +105,8 @@ def test_it_narrows_by_a_facet_and_counts_the_others_with_it(client, network):
     assert [item.kind for item in result.items] == ["need"]
     assert result.total == 1
     kind_counts = {value.value: value.count for value in result.facets["kind"]}
-    assert kind_counts == {"actor": 2, "need": 1}  # its own facet ignores its choice
+    # its own facet ignores its choice
+    assert kind_counts == {"actor": 2, "need": 1, "offer": 1}
     assert {value.value: value.count for value in result.facets["topic"]} == {"deutschkurs": 1}
 
 
