@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from chat.models import Channel
-from needs.permissions import AgencyStaffPolicy
+from network.permissions import AgencyStaffPolicy
 
 register_permission_policy(
     Channel, AgencyStaffPolicy(Channel, actions=frozenset({"add", "change", "delete", "view"}))

@@ -11,8 +11,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events.models import Event
 from events.review import bump_sequence_if_republished
-from needs.permissions import AgencyStaffPolicy
 from network import audit
+from network.permissions import AgencyStaffPolicy
 
 register_permission_policy(
     Event,

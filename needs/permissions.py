@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.http import Http404
-from wagtail.permission_policies.base import BasePermissionPolicy
 
 from needs.models import Need, NeedQuerySet
 from network.models import Actor, Membership
@@ -67,22 +66,3 @@ def can_answer_helpers(user: User | None, actor: Actor) -> bool:
     if not is_signed_in(user) or role_at(user, actor) is None:
         return False
     return reply_handlers(actor).filter(pk=user.pk).exists()
-
-
-class AgencyStaffPolicy(BasePermissionPolicy):
-    """Wagtail admin rights for agency staff alone, limited to the given actions."""
-
-    def __init__(self, model: type, *, actions: frozenset[str]):
-        super().__init__(model)
-        self.actions = actions
-
-    def user_has_permission(self, user, action: str) -> bool:
-        return action in self.actions and is_agency_staff(user)
-
-    def users_with_any_permission(self, actions) -> QuerySet:
-        users = get_user_model().objects.filter(is_active=True)
-        if not self.actions.intersection(actions):
-            return users.none()
-        return (
-            users.filter(is_superuser=True) | users.filter(agency_units__isnull=False)
-        ).distinct()

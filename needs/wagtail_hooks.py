@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from needs.models import HelpOffer, Need
-from needs.permissions import AgencyStaffPolicy
+from network.permissions import AgencyStaffPolicy
 
 register_permission_policy(
     Need, AgencyStaffPolicy(Need, actions=frozenset({"add", "change", "delete", "view"}))

@@ -8,9 +8,11 @@ Protected objects are fetched through their owner: an actor the user may edit, t
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404
+from wagtail.permission_policies.base import BasePermissionPolicy
 
 from network.models import Actor, Membership
 
@@ -103,3 +105,22 @@ def can_manage_members(user: User | None, actor: Actor) -> bool:
 
 def can_review_profiles(user: User | None) -> bool:
     return is_agency_staff(user)
+
+
+class AgencyStaffPolicy(BasePermissionPolicy):
+    """Wagtail admin rights for agency staff alone, limited to the given actions."""
+
+    def __init__(self, model: type, *, actions: frozenset[str]):
+        super().__init__(model)
+        self.actions = actions
+
+    def user_has_permission(self, user, action: str) -> bool:
+        return action in self.actions and is_agency_staff(user)
+
+    def users_with_any_permission(self, actions) -> QuerySet:
+        users = get_user_model().objects.filter(is_active=True)
+        if not self.actions.intersection(actions):
+            return users.none()
+        return (
+            users.filter(is_superuser=True) | users.filter(agency_units__isnull=False)
+        ).distinct()

@@ -1,13 +1,25 @@
-"""Staff maintain the network's data and vocabularies in the Wagtail admin."""
+"""The network's data and vocabularies in the Wagtail admin.
+
+Agency staff keep the vocabularies (topics, target groups, languages, municipalities). Actors and
+agency units stay with administrators: editing an actor here would bypass the profile review, and
+a unit's staff list decides who sees personal data of referrals.
+"""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from network.models import Actor, AgencyUnit, Language, Municipality, TargetGroup, Topic
+from network.permissions import AgencyStaffPolicy
+
+for vocabulary in (Topic, TargetGroup, Language, Municipality):
+    register_permission_policy(
+        vocabulary, AgencyStaffPolicy(vocabulary, actions=frozenset({"add", "change", "view"}))
+    )
 
 
 class ActorViewSet(SnippetViewSet):

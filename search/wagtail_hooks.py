@@ -8,7 +8,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from needs.permissions import AgencyStaffPolicy
+from network.permissions import AgencyStaffPolicy
 from search.models import Synonym
 
 register_permission_policy(
