@@ -41,6 +41,9 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.directory --actors 1000
 	$(BIN)/python -m benchmarks.chat
+	$(BIN)/python -m benchmarks.search --save-rows $(VENV)/bench-search-sqlite.json
+	$(if $(BENCH_POSTGRES_URL),$(BIN)/python -m benchmarks.search --database-url $(BENCH_POSTGRES_URL) \
+		--rows-from $(VENV)/bench-search-sqlite.json)
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l en -l de --no-obsolete \

@@ -207,8 +207,9 @@ def main() -> None:
         [
             "## Search",
             "",
-            "`python benchmarks/search.py` (SQLite) and `--database-url postgres://…` "
-            f"(PostgreSQL); in-process, {args.repeat} runs per query after one warm-up, limit "
+            "`make bench` (SQLite; with `BENCH_POSTGRES_URL=postgres://…` also PostgreSQL), or "
+            "`python -m benchmarks.search [--database-url postgres://…]`; "
+            f"in-process, {args.repeat} runs per query after one warm-up, limit "
             "1,000 hits. *backend* is `DatabaseSearchBackend.search` (analysis, synonyms, SQL, "
             "ranking in Python); *raw SQL* is the one full-text statement it sends, run alone; "
             "ratio = backend p50 / raw p50.",
