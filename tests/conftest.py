@@ -1,8 +1,20 @@
 from __future__ import annotations
 
+from uuid import uuid4
+
 import pytest
 
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(settings) -> None:
+    """A cache key prefix of its own for every test: rate-limit counters and cached word lists
+    start empty, and on Redis (CI's second pass), where the xdist workers share one database, no
+    test sees another's keys. Clearing the cache instead would empty that shared database under
+    the tests running beside it."""
+    default = {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid4().hex[:12]}"}
+    settings.CACHES = {**settings.CACHES, "default": default}
 
 
 @pytest.fixture

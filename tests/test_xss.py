@@ -16,7 +16,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.html import escape
@@ -169,13 +168,6 @@ def test_the_checker_accepts_escaped_payloads_and_json_ld():
 
 
 # --- the people and the actor ------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def fresh_counters():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import icalendar
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from events.models import Event, Frequency
@@ -33,13 +31,6 @@ except ImportError:  # then the browser fixture skips, or fails when REQUIRE_BRO
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser")]
 
 PASSWORD = "demo1234!"  # the factories' password
-
-
-@pytest.fixture(autouse=True)
-def fresh_counters() -> Iterator[None]:
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def field(label: str) -> re.Pattern:

@@ -7,11 +7,9 @@ with transaction.on_commit goes out for real, into Django's locmem outbox.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from needs.models import HelpOffer, Need
 from network.models import Membership, ProfileChange
@@ -37,14 +35,6 @@ NEW_PASSWORD = "Wiesen-Weg-2024!"
 OLD_TEXT = "Deutsch üben bei Kaffee und Kuchen."
 NEW_TEXT = "Deutsch üben bei Kaffee, Kuchen und Brettspielen."
 INVITATION_LINK = re.compile(r"https?://[^/\s]+(/accounts/invitation/[\w-]+/)")
-
-
-@pytest.fixture(autouse=True)
-def fresh_counters() -> Iterator[None]:
-    """Sign-in and help-form rate limits live in the cache, which outlives the database."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def sign_in(page, base_url: str, username: str, password: str = PASSWORD) -> None:

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from django.core.cache import cache
 from django.utils import translation
 
 from network.models import AgencyUnit, Membership
@@ -29,13 +28,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser")]
 PASSWORD = "demo1234!"  # the factories' password
 REFERENCE = re.compile(r"^MIA-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$")
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-
-
-@pytest.fixture(autouse=True)
-def fresh_counters() -> Iterator[None]:
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

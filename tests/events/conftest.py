@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import cache
 
 from network.models import Actor, Language, Membership, Municipality, TargetGroup, Topic
 from tests.factories import (
@@ -19,13 +18,6 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_counters():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @dataclass

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import cache
 
 from network.models import Actor, Language, Membership, Municipality, Topic
 from tests.factories import (
@@ -17,14 +16,6 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_counters():
-    """The rate limit lives in the cache, which outlives a test's database transaction."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @dataclass

@@ -9,7 +9,6 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from tests.factories import UserFactory
@@ -17,14 +16,6 @@ from tests.factories import UserFactory
 LOGIN = "/accounts/login/"
 LIMITED = "Zu viele fehlgeschlagene Anmeldungen. Bitte versuchen Sie es in 15 Minuten erneut."
 PASSWORD = "demo1234!"
-
-
-@pytest.fixture(autouse=True)
-def fresh_counters():
-    """The rate limits live in the cache, which outlives a test's database transaction."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import pytest
 from django.apps import apps as django_apps
-from django.core.cache import cache
 
 from network.models import Actor, AgencyUnit, Membership
 from network.vocabularies import AGENCY_UNITS
@@ -19,14 +18,6 @@ from referrals.models import ConcernCategory
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
 
 PERSONAS = ["anonymous", "outsider", "partner", "staff_a", "staff_b", "intake", "admin"]
-
-
-@pytest.fixture(autouse=True)
-def fresh_counters():
-    """The rate limit lives in the cache, which outlives a test's database transaction."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @dataclass

@@ -3,17 +3,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
-
-
-@pytest.fixture(autouse=True)
-def fresh_search_caches():
-    """Synonyms and the spelling vocabulary are cached across requests, not across tests."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(scope="module")
