@@ -1,43 +1,16 @@
-"""The people and terms of the needs tests: two actors, one person per role, and outsiders."""
+"""The people of the needs tests: two actors, one person per role, and outsiders."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
-from network.models import Actor, Language, Membership, Municipality, Topic
+from network.models import Actor, Membership
 from tests.factories import (
     ActorFactory,
     AgencyUnitFactory,
-    LanguageFactory,
     MembershipFactory,
-    MunicipalityFactory,
-    TopicFactory,
     UserFactory,
 )
-
-
-@dataclass
-class Terms:
-    topic_a: Topic
-    topic_b: Topic
-    language_a: Language
-    language_b: Language
-    place_a: Municipality
-    place_b: Municipality
-
-
-@pytest.fixture
-def terms(db) -> Terms:
-    return Terms(
-        topic_a=TopicFactory(slug="test-thema-alpha", name="Testthema Alpha"),
-        topic_b=TopicFactory(slug="test-thema-beta", name="Testthema Beta"),
-        language_a=LanguageFactory(code="qaa", name="Testsprache A", native_name="Lingua A"),
-        language_b=LanguageFactory(code="qab", name="Testsprache B", native_name="Lingua B"),
-        place_a=MunicipalityFactory(slug="test-ort-alpha", name="Testort Alpha"),
-        place_b=MunicipalityFactory(slug="test-ort-beta", name="Testort Beta"),
-    )
 
 
 @pytest.fixture
