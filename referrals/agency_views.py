@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -120,119 +122,113 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
     return _detail_page(request, _load(request, reference))
 
 
-def _done(request: HttpRequest, referral: Referral, message: str) -> HttpResponse:
+Step = Callable[[dict[str, Any]], tuple[Referral, str]]
+
+
+def _step(
+    request: HttpRequest, referral: Referral, form: forms.Form, form_name: str, act: Step
+) -> HttpResponse:
+    """One lifecycle step: the form's errors beside it on the detail page, or the service's
+    outcome as a message; staff land on the referral, or on the inbox once it left their units."""
+    if not form.is_valid():
+        return _detail_page(request, referral, **{form_name: form})
+    try:
+        referral, message = act(form.cleaned_data)
+    except TransitionNotAllowed as error:
+        messages.error(request, str(error))
+        return redirect("agency:detail", reference=referral.reference)
     messages.success(request, message)
     if referral.unit.staff.filter(pk=request.user.pk).exists():
         return redirect("agency:detail", reference=referral.reference)
     return redirect("agency:inbox")
 
 
-def _refused(request: HttpRequest, referral: Referral, error: TransitionNotAllowed) -> HttpResponse:
-    messages.error(request, str(error))
-    return redirect("agency:detail", reference=referral.reference)
-
-
 @agency_staff_only
 @require_POST
 def assign(request: HttpRequest, reference: str) -> HttpResponse:
     referral = _load(request, reference)
-    form = AssignForm(request.POST, colleagues=assignable_staff())
-    if not form.is_valid():
-        return _detail_page(request, referral, assign_form=form)
-    try:
-        referral = assign_referral(
+
+    def act(data: dict[str, Any]) -> tuple[Referral, str]:
+        done = assign_referral(
             referral=referral,
-            unit=form.cleaned_data["unit"],
-            assignee=form.cleaned_data["assignee"],
-            note=form.cleaned_data["note"],
+            unit=data["unit"],
+            assignee=data["assignee"],
+            note=data["note"],
             acting_user=request.user,
         )
-    except TransitionNotAllowed as error:
-        return _refused(request, referral, error)
-    return _done(
-        request,
-        referral,
-        _("%(reference)s ist %(unit)s zugewiesen.")
-        % {"reference": referral.reference, "unit": referral.unit.name},
-    )
+        message = _("%(reference)s ist %(unit)s zugewiesen.") % {
+            "reference": done.reference,
+            "unit": done.unit.name,
+        }
+        return done, message
+
+    form = AssignForm(request.POST, colleagues=assignable_staff())
+    return _step(request, referral, form, "assign_form", act)
 
 
 @agency_staff_only
 @require_POST
 def forward(request: HttpRequest, reference: str) -> HttpResponse:
     referral = _load(request, reference)
-    form = ForwardForm(request.POST, current=referral.unit)
-    if not form.is_valid():
-        return _detail_page(request, referral, forward_form=form)
-    try:
-        referral = forward_referral(
-            referral=referral,
-            unit=form.cleaned_data["unit"],
-            note=form.cleaned_data["note"],
-            acting_user=request.user,
+
+    def act(data: dict[str, Any]) -> tuple[Referral, str]:
+        done = forward_referral(
+            referral=referral, unit=data["unit"], note=data["note"], acting_user=request.user
         )
-    except TransitionNotAllowed as error:
-        return _refused(request, referral, error)
-    return _done(
-        request,
-        referral,
-        _("%(reference)s ist an %(unit)s weitergeleitet.")
-        % {"reference": referral.reference, "unit": referral.unit.name},
-    )
+        message = _("%(reference)s ist an %(unit)s weitergeleitet.") % {
+            "reference": done.reference,
+            "unit": done.unit.name,
+        }
+        return done, message
+
+    form = ForwardForm(request.POST, current=referral.unit)
+    return _step(request, referral, form, "forward_form", act)
 
 
 @agency_staff_only
 @require_POST
 def start(request: HttpRequest, reference: str) -> HttpResponse:
     referral = _load(request, reference)
-    form = StartForm(request.POST)
-    if not form.is_valid():
-        return _detail_page(request, referral, start_form=form)
-    try:
-        referral = start_referral(
-            referral=referral, note=form.cleaned_data["note"], acting_user=request.user
-        )
-    except TransitionNotAllowed as error:
-        return _refused(request, referral, error)
-    return _done(
-        request, referral, _("%(reference)s ist in Bearbeitung.") % {"reference": reference}
-    )
+
+    def act(data: dict[str, Any]) -> tuple[Referral, str]:
+        done = start_referral(referral=referral, note=data["note"], acting_user=request.user)
+        return done, _("%(reference)s ist in Bearbeitung.") % {"reference": done.reference}
+
+    return _step(request, referral, StartForm(request.POST), "start_form", act)
 
 
 @agency_staff_only
 @require_POST
 def close(request: HttpRequest, reference: str) -> HttpResponse:
     referral = _load(request, reference)
-    form = CloseForm(request.POST)
-    if not form.is_valid():
-        return _detail_page(request, referral, close_form=form)
-    try:
-        referral = close_referral(
+
+    def act(data: dict[str, Any]) -> tuple[Referral, str]:
+        done = close_referral(
             referral=referral,
-            outcome=form.cleaned_data["outcome"],
-            partner=form.cleaned_data["partner"],
-            note=form.cleaned_data["note"],
+            outcome=data["outcome"],
+            partner=data["partner"],
+            note=data["note"],
             acting_user=request.user,
         )
-    except TransitionNotAllowed as error:
-        return _refused(request, referral, error)
-    return _done(
-        request,
-        referral,
-        _("%(reference)s ist abgeschlossen: %(outcome)s.")
-        % {"reference": reference, "outcome": referral.get_outcome_display()},
-    )
+        message = _("%(reference)s ist abgeschlossen: %(outcome)s.") % {
+            "reference": done.reference,
+            "outcome": done.get_outcome_display(),
+        }
+        return done, message
+
+    return _step(request, referral, CloseForm(request.POST), "close_form", act)
 
 
 @agency_staff_only
 @require_POST
 def note(request: HttpRequest, reference: str) -> HttpResponse:
     referral = _load(request, reference)
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        return _detail_page(request, referral, note_form=form)
-    add_note(referral=referral, note=form.cleaned_data["note"], acting_user=request.user)
-    return _done(request, referral, _("Die Notiz ist gespeichert."))
+
+    def act(data: dict[str, Any]) -> tuple[Referral, str]:
+        add_note(referral=referral, note=data["note"], acting_user=request.user)
+        return referral, _("Die Notiz ist gespeichert.")
+
+    return _step(request, referral, NoteForm(request.POST), "note_form", act)
 
 
 @agency_staff_only
