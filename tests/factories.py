@@ -24,6 +24,19 @@ from network.models import (
 )
 
 
+def vocabulary_terms(field: str, *, save: bool = True) -> factory.PostGeneration:
+    """Vocabulary terms passed as a list (`topics=[...]`) for a many-to-many field; saving again
+    afterwards lets revisions and the search index see them, as a member's form would."""
+
+    def set_terms(obj, create: bool, extracted, **kwargs) -> None:
+        if create and extracted:
+            getattr(obj, field).set(extracted)
+            if save:
+                obj.save()
+
+    return factory.PostGeneration(set_terms)
+
+
 class UserFactory(DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -83,23 +96,9 @@ class ActorFactory(DjangoModelFactory):
     short_description = "Ein Verein im Integrationsnetzwerk."
     live = True
 
-    @factory.post_generation
-    def topics(self, create: bool, extracted, **kwargs) -> None:
-        if create and extracted:
-            self.topics.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def languages(self, create: bool, extracted, **kwargs) -> None:
-        if create and extracted:
-            self.languages.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def target_groups(self, create: bool, extracted, **kwargs) -> None:
-        if create and extracted:
-            self.target_groups.set(extracted)
-            self.save()
+    topics = vocabulary_terms("topics")
+    languages = vocabulary_terms("languages")
+    target_groups = vocabulary_terms("target_groups")
 
 
 class OfferFactory(DjangoModelFactory):
@@ -183,15 +182,8 @@ class NeedFactory(DjangoModelFactory):
     helpers_wanted = 1
     status = Need.Status.OPEN
 
-    @factory.post_generation
-    def topics(self, create: bool, extracted, **kwargs) -> None:
-        if create and extracted:
-            self.topics.set(extracted)
-
-    @factory.post_generation
-    def languages(self, create: bool, extracted, **kwargs) -> None:
-        if create and extracted:
-            self.languages.set(extracted)
+    topics = vocabulary_terms("topics", save=False)
+    languages = vocabulary_terms("languages", save=False)
 
 
 class HelpOfferFactory(DjangoModelFactory):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from events.models import Event, EventException, Frequency, LocationKind
-from tests.factories import ActorFactory, MunicipalityFactory
+from tests.factories import ActorFactory, MunicipalityFactory, vocabulary_terms
 
 
 class EventFactory(DjangoModelFactory):
@@ -35,23 +35,9 @@ class EventFactory(DjangoModelFactory):
     first_published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
     last_published_at = factory.LazyAttribute(lambda event: event.first_published_at)
 
-    @factory.post_generation
-    def topics(self, create: bool, extracted, **kwargs) -> None:
-        if create and extracted:
-            self.topics.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def languages(self, create: bool, extracted, **kwargs) -> None:
-        if create and extracted:
-            self.languages.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def target_groups(self, create: bool, extracted, **kwargs) -> None:
-        if create and extracted:
-            self.target_groups.set(extracted)
-            self.save()
+    topics = vocabulary_terms("topics")
+    languages = vocabulary_terms("languages")
+    target_groups = vocabulary_terms("target_groups")
 
 
 class EventExceptionFactory(DjangoModelFactory):
