@@ -30,7 +30,7 @@ from network import audit
 from network.demo.text import german_slug
 from network.models import Actor, ProfileChange
 from network.permissions import User, can_edit_actor
-from search.listing import find
+from search.listing import Listing, find
 
 
 @dataclass(frozen=True)
@@ -153,20 +153,28 @@ def with_relations(events: QuerySet[Event]) -> EventQuerySet:
     )
 
 
-def find_events(params: QueryDict, *, user: User | None = None) -> QuerySet[Event]:
-    """The published events matching the filters and the search words.
+def event_listing(params: QueryDict, *, user: User | None = None) -> Listing:
+    """The published events matching the filters and the search words, with the validated
+    filters for the page's form.
 
     Raises InvalidFilter with the reasons when a parameter names an unknown value.
     """
-    ids = find(
+    return find(
         filter_class=EventFilter,
         params=params,
         base=visible_events(user),
         kind=EVENT_KIND,
         default_sort="start",
         ordering=lambda sort: ["start_date", "start_time", "pk"],
-    ).ids
-    return with_relations(Event.objects.filter(pk__in=ids))
+    )
+
+
+def listed_events(listing: Listing) -> QuerySet[Event]:
+    return with_relations(Event.objects.filter(pk__in=listing.ids))
+
+
+def find_events(params: QueryDict, *, user: User | None = None) -> QuerySet[Event]:
+    return listed_events(event_listing(params, user=user))
 
 
 def in_window(

@@ -21,7 +21,13 @@ from events.models import Event
 from events.periods import LIST, MONTH, WEEK, InvalidPeriod, Period, period_from
 from events.permissions import get_public_actor, get_public_event, visible_events
 from events.recurrence import first_occurrence, next_occurrences
-from events.services import find_events, occurrences_between, with_relations
+from events.services import (
+    event_listing,
+    find_events,
+    listed_events,
+    occurrences_between,
+    with_relations,
+)
 from search.listing import InvalidFilter
 
 PAGE_SIZE = 40
@@ -85,17 +91,15 @@ def event_list(request: HttpRequest) -> HttpResponse:
     now = timezone.localtime()
     try:
         period = period_from(request.GET, now.date())
-        events = find_events(request.GET, user=request.user)
+        listing = event_listing(request.GET, user=request.user)
     except InvalidPeriod as invalid:
         return _invalid(request, {invalid.field: [invalid.message]})
     except InvalidFilter as invalid:
         return _invalid(request, invalid.errors)
     # Past events leave the lists; the calendar views still show the whole month or week.
     since = max(period.since, now) if period.view == LIST else period.since
-    found = occurrences_between(events, since, period.until)
+    found = occurrences_between(listed_events(listing), since, period.until)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    filterset = EventFilter(request.GET)
-    filterset.is_valid()
     by_day = dict(_days(found))
     return render(
         request,
@@ -109,7 +113,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
                 [(day, by_day.get(day, []) if day else []) for day in week] for week in period.weeks
             ],
             "count": len(found),
-            "filterset": filterset,
+            "filterset": listing.filterset,
             "links": _view_links(request, period),
             "today": now.date(),
             "list_url": reverse("events:list"),
