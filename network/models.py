@@ -395,6 +395,10 @@ class AgencyUnit(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str | None:
+        """The unit's public page; None while it has none."""
+        return self.actor.get_absolute_url() if self.actor_id else None
+
 
 class Invitation(models.Model):
     """An emailed link that lets a person set a password and join an actor in a role.

@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "needs",
     "referrals",
     "chat",
+    "crisis",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -212,9 +213,15 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "de"
+# Interface languages: German is the default (no URL prefix); Arabic and Persian are right-to-left.
 LANGUAGES = [
     ("de", "Deutsch"),
     ("en", "English"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("ru", "Русский"),
+    ("fa", "فارسی"),
+    ("tr", "Türkçe"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
