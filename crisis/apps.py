@@ -5,3 +5,23 @@ from django.utils.translation import gettext_lazy as _
 class CrisisConfig(AppConfig):
     name = "crisis"
     verbose_name = _("Krisenmodus")
+
+    def ready(self) -> None:
+        from crisis.models import KeyStep, Situation, TemporaryOffer
+        from portal.translations import register_translatable
+
+        register_translatable(
+            Situation,
+            ["title", "banner_text", "intro"],
+            public=lambda: Situation.objects.active(),
+        )
+        register_translatable(
+            KeyStep,
+            ["title", "text"],
+            public=lambda: KeyStep.objects.filter(situation__is_active=True),
+        )
+        register_translatable(
+            TemporaryOffer,
+            ["title", "description", "where", "hours"],
+            public=lambda: TemporaryOffer.objects.current(),
+        )

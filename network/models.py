@@ -11,6 +11,7 @@ import datetime
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -291,37 +292,134 @@ class Location(ClusterableModel, Orderable):
         return f"https://www.openstreetmap.org/search?query={quote(self.address)}"
 
 
-class OpeningHours(Orderable):
-    """A weekly consultation slot (HSDS schedule), open or by appointment."""
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Montag")
+    TUESDAY = 1, _("Dienstag")
+    WEDNESDAY = 2, _("Mittwoch")
+    THURSDAY = 3, _("Donnerstag")
+    FRIDAY = 4, _("Freitag")
+    SATURDAY = 5, _("Samstag")
+    SUNDAY = 6, _("Sonntag")
 
-    class Weekday(models.IntegerChoices):
-        MONDAY = 0, _("Montag")
-        TUESDAY = 1, _("Dienstag")
-        WEDNESDAY = 2, _("Mittwoch")
-        THURSDAY = 3, _("Donnerstag")
-        FRIDAY = 4, _("Freitag")
-        SATURDAY = 5, _("Samstag")
-        SUNDAY = 6, _("Sonntag")
 
-    location = ParentalKey(Location, on_delete=models.CASCADE, related_name="opening_hours")
+class ConsultationSlot(Orderable):
+    """A weekly slot, open or by appointment; the same shape for actors' locations and units.
+
+    network.hours computes from it whether the place is open; a slot never runs past midnight.
+    """
+
+    Weekday = Weekday
+
     weekday = models.PositiveSmallIntegerField(_("Wochentag"), choices=Weekday.choices)
     opens = models.TimeField(_("von"))
     closes = models.TimeField(_("bis"))
     by_appointment = models.BooleanField(_("nur mit Termin"), default=False)
+    booking_note = models.CharField(
+        _("So bekommen Sie einen Termin"),
+        max_length=300,
+        blank=True,
+        help_text=_("nur bei Terminen, z. B. „Termin in der Eingangszone oder per Telefon“"),
+    )
+    booking_phone = models.CharField(_("Telefon für Termine"), max_length=40, blank=True)
+    booking_url = models.URLField(_("Online-Terminbuchung"), blank=True)
 
     class Meta(Orderable.Meta):
+        abstract = True
         ordering = ["weekday", "opens"]
-        verbose_name = _("Öffnungszeit")
-        verbose_name_plural = _("Öffnungszeiten")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(closes__gt=models.F("opens")),
-                name="network_openinghours_closes_after_opens",
+                name="%(app_label)s_%(class)s_closes_after_opens",
             )
         ]
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    @property
+    def has_booking_info(self) -> bool:
+        return bool(self.booking_note or self.booking_phone or self.booking_url)
+
+
+class OpeningException(models.Model):
+    """Days that differ from the week: closed (holiday, temporary closure) or special hours."""
+
+    starts_on = models.DateField(_("vom"))
+    ends_on = models.DateField(
+        _("bis einschließlich"), null=True, blank=True, help_text=_("leer: nur dieser Tag")
+    )
+    is_closed = models.BooleanField(_("ganztägig geschlossen"), default=True)
+    opens = models.TimeField(_("geöffnet von"), null=True, blank=True)
+    closes = models.TimeField(_("geöffnet bis"), null=True, blank=True)
+    by_appointment = models.BooleanField(_("nur mit Termin"), default=False)
+    reason = models.CharField(
+        _("Grund"), max_length=200, blank=True, help_text=_("z. B. Feiertag, Betriebsausflug")
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_closed=True)
+                | models.Q(opens__isnull=False, closes__isnull=False, closes__gt=models.F("opens")),
+                name="%(app_label)s_%(class)s_special_hours_complete",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="%(app_label)s_%(class)s_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        days = f"{self.starts_on:%d.%m.%Y}"
+        if self.ends_on and self.ends_on != self.starts_on:
+            days += f"–{self.ends_on:%d.%m.%Y}"
+        return f"{days} {self.reason}".strip()
+
+    @property
+    def last_day(self) -> datetime.date:
+        return self.ends_on or self.starts_on
+
+    @property
+    def is_single_day(self) -> bool:
+        return self.last_day == self.starts_on
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("Das Ende liegt vor dem Beginn.")
+        if not self.is_closed:
+            if self.opens is None:
+                errors["opens"] = _("Bitte geben Sie an, ab wann geöffnet ist.")
+            if self.closes is None:
+                errors["closes"] = _("Bitte geben Sie an, bis wann geöffnet ist.")
+            if self.opens and self.closes and self.closes <= self.opens:
+                errors["closes"] = _("Das Ende muss nach dem Beginn liegen.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class OpeningHours(ConsultationSlot):
+    """A weekly consultation slot of a location (HSDS schedule)."""
+
+    location = ParentalKey(Location, on_delete=models.CASCADE, related_name="opening_hours")
+
+    class Meta(ConsultationSlot.Meta):
+        verbose_name = _("Öffnungszeit")
+        verbose_name_plural = _("Öffnungszeiten")
+
+
+class LocationOpeningException(OpeningException, Orderable):
+    """A holiday, a temporary closure or special hours of a location."""
+
+    location = ParentalKey(Location, on_delete=models.CASCADE, related_name="exceptions")
+
+    class Meta(OpeningException.Meta):
+        ordering = ["starts_on"]
+        verbose_name = _("Abweichende Öffnungszeit")
+        verbose_name_plural = _("Abweichende Öffnungszeiten")
 
 
 class ContactPerson(Orderable):
@@ -396,8 +494,18 @@ class AgencyUnit(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str | None:
-        """The unit's public page; None while it has none."""
+        """The unit's live page in the active language, else its directory profile, else None."""
+        page = self.live_page()
+        if page is not None:
+            return page.localized.url
         return self.actor.get_absolute_url() if self.actor_id else None
+
+    def live_page(self) -> AgencyUnitPage | None:
+        """The unit's page in the default language (the one translations are made from)."""
+        from wagtail.models import Locale
+
+        pages = AgencyUnitPage.objects.live().filter(unit=self)
+        return pages.filter(locale=Locale.get_default()).first() or pages.order_by("pk").first()
 
 
 class Invitation(models.Model):
@@ -489,3 +597,12 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.action}"
+
+
+# The agency's pages are Wagtail pages of this app; importing them here lets Django find them.
+from network.pages import (  # noqa: E402, F401
+    AgencyPage,
+    AgencyUnitPage,
+    ConsultationHours,
+    UnitOpeningException,
+)

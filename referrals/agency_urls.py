@@ -1,8 +1,8 @@
-"""/agency/: the agency's referral inbox and its statistics."""
+"""/agency/: the agency's referral inbox and its statistics, the wayfinder's among them."""
 
 from django.urls import path
 
-from referrals import agency_views
+from referrals import agency_views, wayfinder_views
 
 app_name = "agency"
 
@@ -16,4 +16,5 @@ urlpatterns = [
     path("referrals/<str:reference>/note/", agency_views.note, name="note"),
     path("referrals/<str:reference>/export.json", agency_views.export, name="export"),
     path("statistics/", agency_views.statistics, name="statistics"),
+    path("wayfinder/", wayfinder_views.wayfinder_statistics, name="wayfinder"),
 ]

@@ -7,3 +7,14 @@ class ReferralsConfig(AppConfig):
 
     name = "referrals"
     verbose_name = _("Zuweisungen")
+
+    def ready(self) -> None:
+        from portal.translations import register_translatable
+        from referrals.models import WayfinderAudience
+
+        # The wayfinder's "for whom" answers are public texts, read in every language.
+        register_translatable(
+            WayfinderAudience,
+            ["label", "description"],
+            public=lambda: WayfinderAudience.objects.filter(is_active=True),
+        )

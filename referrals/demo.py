@@ -18,8 +18,17 @@ from django.utils import timezone
 
 from network.demo.curated import COORDINATOR_ACTOR_SLUG
 from network.models import Actor, AgencyUnit, Language
-from referrals.categories import load_categories
-from referrals.models import ConcernCategory, Outcome, Referral, ReferralEvent, Status, Urgency
+from referrals.categories import load_categories, load_wayfinder_defaults
+from referrals.models import (
+    ConcernCategory,
+    Outcome,
+    Referral,
+    ReferralEvent,
+    Status,
+    Urgency,
+    WayfinderAudience,
+    WayfinderRule,
+)
 from referrals.reference import new_reference
 from referrals.routing import route
 
@@ -151,11 +160,53 @@ DEMO_REFERRALS: tuple[DemoReferral, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class DemoRule:
+    category: str
+    unit: str
+    contact_unit: str = ""
+    audience: str = ""
+
+
+# Answers that lead elsewhere than a category's default unit, as the agency would set them.
+DEMO_RULES: tuple[DemoRule, ...] = (
+    DemoRule("anerkennung", "jobcenter", contact_unit="jobcenter"),
+    DemoRule("arbeit", "agentur-fuer-arbeit", contact_unit="agentur-fuer-arbeit"),
+    DemoRule("gesundheit", "asylbewerberleistungen", contact_unit="asylbewerberleistungen"),
+    DemoRule("familie-und-schule", "auslaenderbehoerde", contact_unit="auslaenderbehoerde"),
+    DemoRule("sonstiges", "ehrenamtskoordination", audience="begleitung"),
+)
+
+
+def load_demo_wayfinder() -> int:
+    """Pictograms, topics, "for whom" answers and routing rules; returns the rules created."""
+    load_categories(apps)
+    load_wayfinder_defaults(apps)
+    categories = {category.slug: category for category in ConcernCategory.objects.all()}
+    units = {unit.slug: unit for unit in AgencyUnit.objects.all()}
+    audiences = {audience.slug: audience for audience in WayfinderAudience.objects.all()}
+    created = 0
+    for rule in DEMO_RULES:
+        if rule.category not in categories or rule.unit not in units:
+            continue
+        _rule, was_created = WayfinderRule.objects.get_or_create(
+            category=categories[rule.category],
+            audience=audiences.get(rule.audience),
+            contact_unit=units.get(rule.contact_unit),
+            defaults={"unit": units[rule.unit]},
+        )
+        created += was_created
+    return created
+
+
 def load_demo(rng: random.Random) -> int:
-    """Create the demo referrals; returns how many. Nothing happens when referrals exist."""
+    """Create the demo referrals; returns how many. Nothing happens when referrals exist.
+
+    The wayfinder's demo rules are added first, whenever they are missing.
+    """
+    load_demo_wayfinder()
     if Referral.objects.exists():
         return 0
-    load_categories(apps)
     categories = {category.slug: category for category in ConcernCategory.objects.all()}
     units = {unit.slug: unit for unit in AgencyUnit.objects.all()}
     languages = {language.code: language for language in Language.objects.all()}

@@ -18,6 +18,7 @@ from referrals.models import (
     Outcome,
     Status,
     Urgency,
+    WayfinderAudience,
     file_number_validator,
     phone_validator,
 )
@@ -144,6 +145,9 @@ class ReferralForm(forms.Form):
             "required": _("Ohne die Einwilligung dürfen wir das Anliegen nicht bearbeiten.")
         },
     )
+    # The wayfinder's answers that route (referrals.routing); unknown values are ignored.
+    for_whom = forms.CharField(required=False, widget=forms.HiddenInput)
+    in_contact = forms.CharField(required=False, widget=forms.HiddenInput)
     website = forms.CharField(
         label=_("Website (bitte leer lassen)"),
         required=False,
@@ -168,6 +172,14 @@ class ReferralForm(forms.Form):
     def caught_in_trap(self) -> bool:
         """Only bots fill the hidden field; their submission is dropped without telling them."""
         return bool(self.data.get(self.add_prefix("website"), "").strip())
+
+    def clean_for_whom(self) -> WayfinderAudience | None:
+        slug = self.cleaned_data.get("for_whom", "")[:100]
+        return WayfinderAudience.objects.filter(is_active=True, slug=slug).first() if slug else None
+
+    def clean_in_contact(self) -> AgencyUnit | None:
+        slug = self.cleaned_data.get("in_contact", "")[:100]
+        return AgencyUnit.objects.filter(is_intake=False, slug=slug).first() if slug else None
 
     def clean_date_of_birth(self) -> Any:
         born = self.cleaned_data.get("date_of_birth")

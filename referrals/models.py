@@ -11,14 +11,16 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network.models import Actor, AgencyUnit, Language
+from network.models import Actor, AgencyUnit, Language, TargetGroup, Topic
 from referrals import conf
+from referrals.pictograms import Pictogram
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()/\-]{5,40}$",
@@ -53,6 +55,27 @@ class ConcernCategory(models.Model):
         verbose_name=_("zuständiger Bereich"),
         help_text=_("Leer: Anliegen gehen an die Eingangszone."),
     )
+    pictogram = models.CharField(
+        _("Piktogramm"),
+        max_length=30,
+        choices=Pictogram.choices,
+        blank=True,
+        help_text=_("Bild neben dem Namen im Wegweiser; leer: ein Fragezeichen."),
+    )
+    topics = models.ManyToManyField(
+        Topic,
+        related_name="concern_categories",
+        blank=True,
+        verbose_name=_("Themen im Netzwerk"),
+        help_text=_("Akteure mit diesen Themen nennt der Wegweiser zu diesem Anliegen."),
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup,
+        related_name="concern_categories",
+        blank=True,
+        verbose_name=_("Zielgruppen"),
+        help_text=_("Freiwillig: Akteure für diese Zielgruppen nennt der Wegweiser zuerst."),
+    )
     ordering = models.PositiveSmallIntegerField(_("Reihenfolge"), default=100)
     is_active = models.BooleanField(_("im Formular anbieten"), default=True)
 
@@ -63,6 +86,144 @@ class ConcernCategory(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def pictogram_or_default(self) -> str:
+        return self.pictogram or Pictogram.QUESTION
+
+
+class WayfinderAudience(models.Model):
+    """An answer to the wayfinder's "for whom?": the person themselves, family, someone supported.
+
+    Data rather than code so that staff can reword the answers and route by them.
+    """
+
+    label = models.CharField(_("Antwort"), max_length=100, unique=True)
+    slug = models.SlugField(_("Kurzname"), max_length=50, unique=True)
+    description = models.CharField(_("Erklärung in einfacher Sprache"), max_length=200, blank=True)
+    pictogram = models.CharField(
+        _("Piktogramm"), max_length=30, choices=Pictogram.choices, blank=True
+    )
+    ordering = models.PositiveSmallIntegerField(_("Reihenfolge"), default=100)
+    is_active = models.BooleanField(_("im Wegweiser anbieten"), default=True)
+
+    class Meta:
+        ordering = ["ordering", "label"]
+        verbose_name = _("Wegweiser: für wen")
+        verbose_name_plural = _("Wegweiser: für wen")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def pictogram_or_default(self) -> str:
+        return self.pictogram or Pictogram.PERSON
+
+
+class WayfinderRule(models.Model):
+    """A routing exception: for these answers a concern goes to another unit than its default.
+
+    Empty conditions match any answer; of the matching rules the most specific wins. The
+    referral form routes through the same rules (referrals.routing), so the wayfinder and the
+    intake zone never disagree.
+    """
+
+    category = models.ForeignKey(
+        ConcernCategory,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="wayfinder_rules",
+        verbose_name=_("Anliegen"),
+        help_text=_("Leer: jedes Anliegen."),
+    )
+    audience = models.ForeignKey(
+        WayfinderAudience,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="rules",
+        verbose_name=_("für wen"),
+        help_text=_("Leer: egal für wen."),
+    )
+    contact_unit = models.ForeignKey(
+        AgencyUnit,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("schon in Kontakt mit"),
+        help_text=_("Leer: egal, ob und mit wem die Person schon in Kontakt ist."),
+    )
+    unit = models.ForeignKey(
+        AgencyUnit,
+        on_delete=models.CASCADE,
+        related_name="wayfinder_rules",
+        verbose_name=_("zuständiger Bereich"),
+    )
+    is_active = models.BooleanField(_("aktiv"), default=True)
+
+    class Meta:
+        ordering = ["category__ordering", "pk"]
+        verbose_name = _("Wegweiser-Regel")
+        verbose_name_plural = _("Wegweiser-Regeln")
+
+    def __str__(self) -> str:
+        conditions = [
+            str(self.category or _("jedes Anliegen")),
+            str(self.audience or _("für alle")),
+        ]
+        if self.contact_unit_id:
+            conditions.append(str(_("in Kontakt mit %(unit)s") % {"unit": self.contact_unit}))
+        return f"{' · '.join(conditions)} → {self.unit}"
+
+    def clean(self) -> None:
+        twins = WayfinderRule.objects.filter(
+            category=self.category_id, audience=self.audience_id, contact_unit=self.contact_unit_id
+        ).exclude(pk=self.pk)
+        if twins.exists():
+            raise ValidationError(_("Für genau diese Antworten gibt es schon eine Regel."))
+
+    @property
+    def specificity(self) -> int:
+        return sum(
+            value is not None
+            for value in (self.category_id, self.audience_id, self.contact_unit_id)
+        )
+
+
+class WayfinderStepCount(models.Model):
+    """How often a wayfinder step was reached along one path of answers, per day.
+
+    Deliberately no time, session, address or user: the path is the answers so far (concern,
+    for whom, language, in contact) and nothing that tells one person from another.
+    """
+
+    class Step(models.TextChoices):
+        CONCERN = "concern", _("Anliegen")
+        FOR_WHOM = "for_whom", _("Für wen")
+        LANGUAGE = "language", _("Sprache")
+        CONTACT = "contact", _("Schon in Kontakt")
+        RESULT = "result", _("Ergebnis")
+        REFERRAL = "referral", _("weiter zum Formular")
+
+    date = models.DateField(_("Tag"))
+    step = models.CharField(_("Schritt"), max_length=20, choices=Step.choices)
+    path = models.CharField(_("bisherige Antworten"), max_length=300, blank=True)
+    count = models.PositiveIntegerField(_("Anzahl"), default=0)
+
+    class Meta:
+        ordering = ["-date", "step", "path"]
+        verbose_name = _("Wegweiser-Zählung")
+        verbose_name_plural = _("Wegweiser-Zählungen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["date", "step", "path"], name="referrals_wayfinderstepcount_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.step} {self.path}: {self.count}"
 
 
 class Urgency(models.TextChoices):

@@ -80,3 +80,8 @@ class IsAgencyStaff(BasePermission):
 
     def has_permission(self, request: Any, view: Any) -> bool:
         return can_use_inbox(request.user)
+
+
+def can_see_wayfinder_statistics(user: User | None) -> bool:
+    """The wayfinder's path counts hold nothing personal; agency staff use them to improve it."""
+    return is_agency_staff(user)

@@ -29,6 +29,7 @@ from referrals.models import (
     ReferralAccess,
     ReferralEvent,
     Status,
+    WayfinderAudience,
 )
 from referrals.outbox import queue_mail
 from referrals.reference import new_reference
@@ -96,11 +97,20 @@ def _create_with_unique_reference(**fields: Any) -> Referral:
 
 
 def submit_referral(
-    *, person: PersonData, referring_actor: Actor | None, acting_user: User | None
+    *,
+    person: PersonData,
+    referring_actor: Actor | None,
+    acting_user: User | None,
+    for_whom: WayfinderAudience | None = None,
+    in_contact: AgencyUnit | None = None,
 ) -> Referral:
-    """Store the referral, route it, and queue the person's and the unit's mail in the outbox."""
+    """Store the referral, route it, and queue the person's and the unit's mail in the outbox.
+
+    `for_whom` and `in_contact` are the wayfinder's answers: they route exactly as the
+    wayfinder did, and are not stored.
+    """
     with transaction.atomic():
-        unit = route(person.categories)
+        unit = route(person.categories, for_whom=for_whom, in_contact=in_contact)
         referral = _create_with_unique_reference(
             person_name=person.name,
             phone=person.phone,

@@ -26,8 +26,9 @@ def _prefill(request: HttpRequest) -> dict[str, object]:
     initial: dict[str, object] = {}
     if request.GET.getlist("category"):
         initial["categories"] = request.GET.getlist("category")
-    if request.GET.get("language"):
-        initial["language"] = request.GET["language"]
+    for name in ("language", "for_whom", "in_contact"):
+        if request.GET.get(name):
+            initial[name] = request.GET[name][:100]
     return initial
 
 
@@ -52,6 +53,8 @@ def referral_form(request: HttpRequest) -> HttpResponse:
         person=form.person(),
         referring_actor=form.cleaned_data.get("referring_actor"),
         acting_user=request.user,
+        for_whom=form.cleaned_data["for_whom"],
+        in_contact=form.cleaned_data["in_contact"],
     )
     request.session[SESSION_KEY] = referral.reference
     return redirect("referrals:thanks")

@@ -16,7 +16,9 @@ def filter_parameters(filterset: type[django_filters.FilterSet]) -> list[OpenApi
         parameters.append(
             OpenApiParameter(
                 name,
-                OpenApiTypes.STR,
+                OpenApiTypes.BOOL
+                if isinstance(declared, django_filters.BooleanFilter)
+                else OpenApiTypes.STR,
                 many=many,
                 enum=enum,
                 description=str(declared.label or name),

@@ -22,6 +22,7 @@ from network.models import (
     ActorKind,
     ContactPerson,
     Location,
+    LocationOpeningException,
     Offer,
     OpeningHours,
     SocialLink,
@@ -107,6 +108,14 @@ def _formfield(field: models.Field, **kwargs: object) -> forms.Field | None:
     return field.formfield(**kwargs)
 
 
+def _time_input() -> forms.TimeInput:
+    return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def _date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class ProfilePartForm(ClusterForm):
     """Marks required labels, so that people see what they must fill in before sending."""
 
@@ -137,17 +146,54 @@ class OfferForm(ProfilePartForm):
             "topics": _checkboxes(),
             "target_groups": _checkboxes(),
             "languages": _checkboxes(),
-            "availability_confirmed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "availability_confirmed_on": _date_input(),
         }
 
 
 class OpeningHoursForm(ProfilePartForm):
     class Meta:
         model = OpeningHours
-        fields = ["weekday", "opens", "closes", "by_appointment"]
+        fields = [
+            "weekday",
+            "opens",
+            "closes",
+            "by_appointment",
+            "booking_note",
+            "booking_phone",
+            "booking_url",
+        ]
+        formfield_callback = _formfield
         widgets = {
-            "opens": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "closes": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "opens": _time_input(),
+            "closes": _time_input(),
+            "booking_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+        }
+
+
+class OpeningExceptionForm(ProfilePartForm):
+    """A holiday, a closure over several days, or special hours; the model checks the times."""
+
+    class Meta:
+        model = LocationOpeningException
+        fields = [
+            "starts_on",
+            "ends_on",
+            "reason",
+            "is_closed",
+            "opens",
+            "closes",
+            "by_appointment",
+        ]
+        help_texts = {
+            "is_closed": _(
+                "Ohne Haken gelten an diesen Tagen die Zeiten unten statt der üblichen."
+            ),
+        }
+        widgets = {
+            "starts_on": _date_input(),
+            "ends_on": _date_input(),
+            "opens": _time_input(),
+            "closes": _time_input(),
         }
 
 
@@ -172,7 +218,10 @@ class LocationForm(ProfilePartForm):
             "postcode": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
             "accessibility": forms.Textarea(attrs={"rows": 2}),
         }
-        formsets = {"opening_hours": {"form": OpeningHoursForm, "extra": 2}}
+        formsets = {
+            "opening_hours": {"form": OpeningHoursForm, "extra": 2},
+            "exceptions": {"form": OpeningExceptionForm, "extra": 1},
+        }
 
 
 class ContactPersonForm(ProfilePartForm):

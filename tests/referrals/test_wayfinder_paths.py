@@ -1,0 +1,81 @@
+"""Every path through the wayfinder, on the demo data, ends on a page that exists.
+
+All active concerns x all "for whom" answers x every contact answer are walked; the language
+does not route, so the languages are spread over the paths (each one at least once) instead of
+multiplying them. Each unit and actor link on a result page is followed.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from html import unescape
+from urllib.parse import urlencode
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from network.models import Language
+from referrals.models import WayfinderRule
+from referrals.wayfinder import (
+    NOT_IN_CONTACT,
+    active_audiences,
+    active_categories,
+    contact_units,
+)
+
+UNIT_LINK = re.compile(r'class="wayfinder__unit-name"><a href="([^"]+)"')
+UNIT_NAME = re.compile(r'class="wayfinder__unit-name"><strong>([^<]+)</strong>')
+ACTOR_LINK = re.compile(r'<li><a href="(/directory/[^"]+)">')
+INTAKE_LINK = re.compile(r'der <a href="([^"]+)">')
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo network, its rules included, loaded once for the module and rolled back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", verbosity=0, stdout=io.StringIO(), stderr=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_it_ends_every_path_on_a_unit_or_actor_page_that_exists(client, demo):
+    categories = list(active_categories())
+    audiences = list(active_audiences())
+    contacts = [NOT_IN_CONTACT, *contact_units().values_list("slug", flat=True)]
+    languages = list(Language.objects.values_list("code", flat=True))
+    paths = list(itertools.product(categories, audiences, contacts))
+    assert len(categories) >= 10 and len(audiences) >= 3 and len(paths) >= len(languages)
+    assert WayfinderRule.objects.filter(is_active=True).count() >= 3
+    followed: dict[str, int] = {}
+    used_languages = set()
+
+    for number, (category, audience, contact) in enumerate(paths):
+        language = languages[number % len(languages)]
+        used_languages.add(language)
+        query = urlencode(
+            {
+                "concern": category.slug,
+                "for_whom": audience.slug,
+                "language": language,
+                "contact": contact,
+            }
+        )
+        response = client.get(f"/wayfinder/?{query}")
+        page = response.content.decode()
+        assert response.status_code == 200, query
+        assert "Hier hilft man Ihnen weiter" in page, query
+        links = UNIT_LINK.findall(page) + ACTOR_LINK.findall(page) + INTAKE_LINK.findall(page)
+        assert UNIT_LINK.search(page) or UNIT_NAME.search(page), query
+        assert links, f"{query}: neither the unit nor an actor is linked"
+        for link in map(unescape, links):
+            if link not in followed:
+                followed[link] = client.get(link).status_code
+            assert followed[link] == 200, f"{query}: {link} gives {followed[link]}"
+        go = client.get(f"/wayfinder/go/?{query}")
+        assert go.status_code == 302 and go["Location"].startswith("/referral/?category=")
+
+    assert used_languages == set(languages)
