@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# axe-core for the accessibility checks; only `make test` needs node, `make run` does not.
+NODE_STAMP := node_modules/.installed
 
 .PHONY: run test lint format check bench messages clean
 
@@ -13,6 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
@@ -26,7 +32,7 @@ run: $(STAMP)
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) portal.asgi:application
 
-test: $(STAMP) lint
+test: $(STAMP) $(NODE_STAMP) lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest -n auto
 
@@ -46,9 +52,9 @@ bench: $(STAMP)
 		--rows-from $(VENV)/bench-search-sqlite.json)
 
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l en -l de --no-obsolete \
-		--ignore=.venv --ignore=static --ignore=tests --ignore=benchmarks
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	$(BIN)/python manage.py makemessages -l de -l en -l ar -l uk -l ru -l fa -l tr --no-obsolete \
+		--ignore=.venv --ignore=static --ignore=tests --ignore=benchmarks --ignore=node_modules
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 clean:
-	rm -rf $(VENV) static .pytest_cache .ruff_cache
+	rm -rf $(VENV) static .pytest_cache .ruff_cache node_modules

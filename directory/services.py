@@ -51,6 +51,7 @@ PROFILE_PREFETCH = (
     "contacts",
     Prefetch("locations", queryset=Location.objects.select_related("municipality")),
     "locations__opening_hours",
+    "locations__exceptions",
     "offers__topics",
     "offers__target_groups",
     "offers__languages",

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_safe
 from directory.filters import ActorFilter, Sort
 from directory.jsonld import actor_jsonld, as_script
 from directory.services import find_actors, load_actors, load_profile
+from network.models import TargetGroup, Topic
+from portal.translations import prefetch_translations, translate_facet_labels
 from search.listing import InvalidFilter
 
 PAGE_SIZE = 20
@@ -38,6 +40,8 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     actors = load_actors(list(page.object_list))
+    prefetch_translations(actors)
+    facets = translate_facet_labels(result.facets, {"topic": Topic, "target_group": TargetGroup})
     return render(
         request,
         "directory/actor_list.html",
@@ -50,9 +54,9 @@ def actor_list(request: HttpRequest) -> HttpResponse:
             "actors": actors,
             "items": actors,
             "query_without_page": query_without_page.urlencode(),
-            "has_filters": any(request.GET.getlist(name) for name in ActorFilter.FACETS),
+            "has_filters": any(request.GET.getlist(name) for name in ActorFilter.FILTERS),
             "facet_groups": [
-                (name, result.filterset.form[name].label, result.facets[name])
+                (name, result.filterset.form[name].label, facets[name])
                 for name in ActorFilter.FACETS
             ],
             "sort_choices": Sort.CHOICES,
@@ -64,12 +68,22 @@ def actor_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = load_profile(request.user, slug)
+    offers = actor.offers.all()
+    prefetch_translations(
+        [
+            actor,
+            *actor.topics.all(),
+            *offers,
+            *(term for offer in offers for term in offer.topics.all()),
+            *(term for offer in offers for term in offer.target_groups.all()),
+        ]
+    )
     return render(
         request,
         "directory/actor_detail.html",
         {
             "actor": actor,
-            "offers": actor.offers.all(),
+            "offers": offers,
             "locations": actor.locations.all(),
             "jsonld": as_script(actor_jsonld(actor, request)),
         },

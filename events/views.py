@@ -28,6 +28,8 @@ from events.services import (
     occurrences_between,
     with_relations,
 )
+from network.models import TargetGroup, Topic
+from portal.translations import prefetch_translations, translate_choice_labels
 from search.listing import InvalidFilter
 
 PAGE_SIZE = 40
@@ -99,6 +101,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
     # Past events leave the lists; the calendar views still show the whole month or week.
     since = max(period.since, now) if period.view == LIST else period.since
     found = occurrences_between(listed_events(listing), since, period.until)
+    prefetch_translations(occurrence.event for occurrence in found)
+    translate_choice_labels(listing.filterset.form, {"topic": Topic, "target_group": TargetGroup})
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     by_day = dict(_days(found))
     return render(
@@ -127,6 +131,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_public_event(request.user, slug)
+    prefetch_translations([event, event.actor])
     now = timezone.now()
     next_dates = next_occurrences(event, now)
     dates = next_dates or [first_occurrence(event)]

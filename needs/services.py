@@ -28,6 +28,7 @@ from network import audit
 from network.models import Actor, Language, Municipality, Topic
 from network.permissions import User, member_actors
 from portal.mail import send_after_commit
+from portal.translations import prefetch_translations
 from search import registry
 from search.listing import ChoiceFacet, Listing, TermFacet, find
 
@@ -96,7 +97,9 @@ def load_public_need(user: User | None, pk: int) -> Need:
 
 def open_needs_of(actor: Actor) -> list[Need]:
     """What the actor's public profile lists."""
-    return list(_with_relations(visible_needs().filter(actor=actor)))
+    needs = list(_with_relations(visible_needs().filter(actor=actor)))
+    prefetch_translations(needs)
+    return needs
 
 
 def with_reply_counts(needs: QuerySet[Need]) -> QuerySet[Need]:

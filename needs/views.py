@@ -11,7 +11,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from needs.filters import NeedFilter, Sort
 from needs.forms import HelpForm
 from needs.services import find_needs, load_needs, load_public_need, offer_help
+from network.models import Topic
 from portal import ratelimit
+from portal.translations import prefetch_translations, translate_facet_labels
 from search.listing import InvalidFilter
 
 PAGE_SIZE = 20
@@ -41,6 +43,8 @@ def need_list(request: HttpRequest) -> HttpResponse:
         )
     page = Paginator(result.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     needs = load_needs(list(page.object_list))
+    prefetch_translations(needs)
+    facets = translate_facet_labels(result.facets, {"topic": Topic})
     return render(
         request,
         "needs/need_list.html",
@@ -53,7 +57,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
             "items": needs,
             "has_filters": any(request.GET.getlist(name) for name in NeedFilter.FACETS),
             "facet_groups": [
-                (name, result.filterset.form[name].label, result.facets[name])
+                (name, result.filterset.form[name].label, facets[name])
                 for name in NeedFilter.FACETS
             ],
             "sort_choices": Sort.CHOICES,
@@ -65,6 +69,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     need = load_public_need(request.user, pk)
+    prefetch_translations([need, need.actor, *need.topics.all()])
     if request.method != "POST":
         return render(
             request, "needs/need_detail.html", {"need": need, "form": HelpForm(need=need)}

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from network.views import dashboard, members, profiles, review
+from network.views import dashboard, members, profiles, review, translations
 
 app_name = "my"
 
@@ -17,4 +17,15 @@ urlpatterns: list[URLPattern] = [
     path("review/<int:pk>/approve/", review.review_approve, name="review_approve"),
     path("review/<int:pk>/return/", review.review_return, name="review_return"),
     path("actors/<slug:slug>/members/", members.members, name="members"),
+    path("actors/<slug:slug>/translations/", translations.overview, name="translations"),
+    path(
+        "actors/<slug:slug>/translations/<str:language>/",
+        translations.edit_profile,
+        name="translations_profile",
+    ),
+    path(
+        "actors/<slug:slug>/translations/<str:kind>/<int:pk>/<str:language>/",
+        translations.edit_item,
+        name="translations_item",
+    ),
 ]

@@ -7,7 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from portal import search
+        from network import translations as network_translations
+        from portal import search, translation_registry
         from search import registry
 
         registry.register(
@@ -17,3 +18,5 @@ class PortalConfig(AppConfig):
             label=_("Seite"),
         )
         search.connect()
+        translation_registry.register_all()
+        network_translations.connect()

@@ -1,20 +1,72 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.http import HttpRequest
-from wagtail.models import Page, Site
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page, Site
 
 from network.permissions import is_agency_staff
+from portal.localisation import with_content_languages
+
+# Pages every visitor must be able to reach from every page (privacy notice, imprint, the
+# accessibility statement BITV 2.0 asks for, and the page in Leichte Sprache), found by the slug
+# of the German page. The link texts are interface strings so that they read in the visitor's
+# language even where the page itself is only in German.
+FOOTER_PAGES: tuple[tuple[str, Promise], ...] = (
+    ("leichte-sprache", _("Leichte Sprache")),
+    ("barrierefreiheit", _("Barrierefreiheit")),
+    ("datenschutz", _("Datenschutz")),
+    ("impressum", _("Impressum")),
+)
+
+
+@dataclass(frozen=True)
+class FooterLink:
+    label: Promise
+    url: str
+    page_id: int
+
+
+def _footer_links(request: HttpRequest, site: Site | None) -> list[FooterLink]:
+    if site is None:
+        return []
+    german = Page.objects.child_of(site.root_page).live().public()
+    by_slug = dict(
+        german.filter(slug__in=[slug for slug, _label in FOOTER_PAGES]).values_list(
+            "slug", "translation_key"
+        )
+    )
+    copies = Page.objects.filter(
+        translation_key__in=by_slug.values(), locale=Locale.get_active(), live=True
+    )
+    localized = {copy.translation_key: copy for copy in copies}
+    links = []
+    for slug, label in FOOTER_PAGES:
+        page = localized.get(by_slug.get(slug))
+        if page is None and slug in by_slug:
+            page = german.get(slug=slug)
+        if page is not None and (url := page.get_url(request)):
+            links.append(FooterLink(label=label, url=url, page_id=page.pk))
+    return links
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
-    """Menu pages below the site root (in the visitor's locale where a translation exists), and
-    whether the visitor works in the agency; both are evaluated only when a template asks."""
+    """Menu pages below the site root (in the visitor's locale where a translation exists, each
+    with the language its text is in), the footer's links, and whether the visitor works in the
+    agency; all are evaluated only when a template asks."""
 
     def menu() -> list[Page]:
         site = Site.find_for_request(request)
         if site is None:
             return []
         root = site.root_page.localized
-        return list(root.get_children().live().public().in_menu().specific())
+        pages = list(root.get_children().live().public().in_menu().specific())
+        return list(with_content_languages(pages))
 
-    return {"menu_pages": menu, "is_agency_staff": lambda: is_agency_staff(request.user)}
+    return {
+        "menu_pages": menu,
+        "footer_links": lambda: _footer_links(request, Site.find_for_request(request)),
+        "is_agency_staff": lambda: is_agency_staff(request.user),
+    }

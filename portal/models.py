@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, Q
 from django.http import HttpRequest
@@ -9,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.search import index
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -30,7 +32,7 @@ class HomePage(Page):
         MultiFieldPanel([FieldPanel("agency_title"), FieldPanel("agency_text")], _("Agentur")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    subpage_types = ["portal.ContentPage"]
+    subpage_types = ["portal.ContentPage", "network.AgencyPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -89,3 +91,81 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Portal-Einstellungen")
+
+
+def _translation_languages() -> list[tuple[str, str]]:
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class ContentTranslation(models.Model):
+    """The published translation of one text field of one object into one language.
+
+    `source_digest` is the hash of the German text it was made from: when the German text
+    changes, the translation is still shown but counts as outdated until someone revises it.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(_("Sprache"), max_length=10, choices=_translation_languages())
+    field = models.CharField(_("Feld"), max_length=100)
+    text = models.TextField(_("Text"))
+    source_digest = models.CharField(max_length=64)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("geändert von"),
+    )
+
+    class Meta:
+        verbose_name = _("Übersetzung")
+        verbose_name_plural = _("Übersetzungen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language", "field"],
+                name="portal_contenttranslation_unique",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["content_type", "language", "object_id"],
+                name="portal_ct_lookup",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} {self.object_id} {self.field} ({self.language})"
+
+
+class TranslationProposal(DraftStateMixin, RevisionMixin, models.Model):
+    """Translations of one object (an actor with its offers, a need, an event) into one language
+    that members of an untrusted actor proposed: its revisions go through the profile review
+    (/my/review/), and only an approved revision becomes ContentTranslation rows.
+
+    `entries` is a list of {"content_type", "object_id", "field", "text", "source_digest"}.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(_("Sprache"), max_length=10, choices=_translation_languages())
+    actor = models.ForeignKey(
+        "network.Actor", on_delete=models.CASCADE, related_name="translation_proposals"
+    )
+    title = models.CharField(_("Titel"), max_length=300)
+    entries = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("Übersetzungsvorschlag")
+        verbose_name_plural = _("Übersetzungsvorschläge")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language"],
+                name="portal_translationproposal_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_language_display()})"

@@ -8,6 +8,7 @@ change what is published and are left alone.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete
 from wagtail.models import Page
@@ -22,8 +23,11 @@ PAGE_KIND = "page"
 
 
 def indexable_pages() -> QuerySet[Page]:
-    """Every page below the tree's root; the root itself is never shown."""
-    return Page.objects.filter(depth__gt=1).specific()
+    """The German tree below the root: the other locales' copies would show each page twice.
+
+    The address is made in the visitor's language when the results are shown.
+    """
+    return Page.objects.filter(depth__gt=1, locale__language_code=settings.LANGUAGE_CODE).specific()
 
 
 def page_document(page: Page) -> SearchDocument:

@@ -9,7 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import openapi, views
+from portal import languages, openapi, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -26,6 +26,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("language/<str:language>/", languages.choose_language, name="choose_language"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -35,9 +36,11 @@ urlpatterns += i18n_patterns(
     path("needs/", include("needs.urls")),
     path("events/", include("events.urls")),
     path("referral/", include("referrals.urls")),
+    path("wayfinder/", include("referrals.wayfinder_urls")),
     path("agency/", include("referrals.agency_urls")),
     path("chat/", include("chat.urls")),
     path("search/", include("search.urls")),
+    path("crisis/", include("crisis.urls")),
     path("accounts/", include("network.accounts_urls")),
     path("my/actors/<slug:actor_slug>/needs/", include("needs.member_urls")),
     path("my/actors/<slug:actor_slug>/events/", include("events.member_urls")),

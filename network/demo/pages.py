@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wagtail.actions.convert_alias import ConvertAliasPageAction
+from wagtail.models import Locale, Page
+
+from network.demo.pages_en import HOME_TEXTS_EN, PAGES_EN
+from portal.localisation import ensure_locales, synchronise_page_tree
 from portal.models import ContentPage, HomePage
 
 HOME_TEXTS: dict[str, str] = {
@@ -49,6 +54,8 @@ class PageText:
     title: str
     intro: str
     body: str
+    # Pages linked from every footer stay out of the main navigation.
+    in_menu: bool = True
 
 
 DEMO_NOTE = (
@@ -101,6 +108,7 @@ CONTENT_PAGES: tuple[PageText, ...] = (
             "Verarbeitung sowie auf Beschwerde bei der Landesbeauftragten für den Datenschutz "
             "Sachsen-Anhalt.</p>"
         ),
+        in_menu=False,
     ),
     PageText(
         slug="impressum",
@@ -115,17 +123,137 @@ CONTENT_PAGES: tuple[PageText, ...] = (
             "übrigen Inhalte ist die Redaktion des Integrationsnetzwerks in der "
             "Migrationsagentur verantwortlich.</p>"
         ),
+        in_menu=False,
+    ),
+    PageText(
+        slug="barrierefreiheit",
+        title="Erklärung zur Barrierefreiheit",
+        intro=(
+            "Wie barrierefrei dieses Portal ist, was noch nicht barrierefrei ist und wie Sie "
+            "uns Barrieren melden."
+        ),
+        body=(
+            DEMO_NOTE + "<p>Der Burgenlandkreis ist bemüht, das Portal des "
+            "Integrationsnetzwerks barrierefrei zugänglich zu machen. Rechtsgrundlage sind "
+            "das Behindertengleichstellungsgesetz Sachsen-Anhalt (BGG LSA) und die "
+            "Behindertengleichstellungsverordnung Sachsen-Anhalt (BGGVO LSA), mit denen das "
+            "Land die Richtlinie (EU) 2016/2102 umsetzt. Maßstab sind die Anforderungen der "
+            "Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und der europäischen "
+            "Norm EN 301 549, also die Web Content Accessibility Guidelines (WCAG) 2.1 auf "
+            "Stufe AA.</p>"
+            "<h2>Stand der Vereinbarkeit mit den Anforderungen</h2>"
+            "<p>Dieses Portal ist <b>teilweise barrierefrei</b>. Die Seiten des Portals "
+            "selbst – Verzeichnis, Bedarfe, Veranstaltungen, Suche, das Formular für Anliegen "
+            "und der Mitgliederbereich – erfüllen die Anforderungen nach unserer Prüfung. Die "
+            "unten genannten Inhalte sind noch nicht barrierefrei.</p>"
+            "<h2>Nicht barrierefreie Inhalte</h2>"
+            "<ul>"
+            "<li><b>Texte und Dateien der Akteure:</b> Die Vereine, Initiativen und Projekte "
+            "pflegen ihre Einträge und Veranstaltungen selbst. Hochgeladene Logos haben nicht "
+            "immer einen aussagekräftigen Alternativtext, angehängte PDF-Dateien (zum Beispiel "
+            "Flyer) sind oft nicht barrierefrei. Wir weisen die Akteure bei der Prüfung ihrer "
+            "Einträge darauf hin.</li>"
+            "<li><b>Deutsche Gebärdensprache:</b> Erklärungen zum Portal in Deutscher "
+            "Gebärdensprache fehlen noch. Sie sind für das erste Halbjahr 2027 geplant. Eine "
+            '<a href="/leichte-sprache/">Erklärung in Leichter Sprache</a> gibt es '
+            "bereits.</li>"
+            "<li><b>Chat:</b> Im Chat werden neue Nachrichten Screenreadern angesagt; bei sehr "
+            "vielen Nachrichten in kurzer Zeit kann die Ansage unvollständig sein. Der Verlauf "
+            "lässt sich jederzeit vollständig nachlesen.</li>"
+            "<li><b>Übersetzungen:</b> Die Bedienung des Portals gibt es in sieben Sprachen. "
+            "Viele Inhalte, vor allem die Einträge der Akteure, liegen nur auf Deutsch vor; "
+            "solche Seiten sind gekennzeichnet.</li>"
+            "</ul>"
+            "<h2>Erstellung dieser Erklärung</h2>"
+            "<p>Diese Erklärung wurde am 16. November 2026 erstellt. Sie beruht auf einer "
+            "Selbstbewertung durch die Redaktion mit automatischen Prüfungen (axe-core) und "
+            "Tests mit Tastatur, Bildschirmlupe und Screenreader. Die Erklärung wird "
+            "mindestens einmal im Jahr und nach jeder größeren Änderung des Portals "
+            "überprüft.</p>"
+            "<h2>Barrieren melden: Feedback und Kontakt</h2>"
+            "<p>Sind Ihnen Barrieren aufgefallen, oder brauchen Sie einen Inhalt in einer "
+            "anderen Form? Schreiben Sie uns:</p>"
+            "<p>Migrationsagentur Burgenlandkreis, Redaktion Integrationsnetzwerk<br>"
+            "Promenade 31, 06667 Weißenfels<br>"
+            'E-Mail: <a href="mailto:barrierefreiheit@mia-blk.example">'
+            "barrierefreiheit@mia-blk.example</a><br>"
+            "Telefon: 03443 030-10</p>"
+            "<p>Wir antworten innerhalb von vier Wochen. Sie können uns auch während der "
+            "offenen Sprechzeiten in der Eingangszone ansprechen.</p>"
+            "<h2>Durchsetzungsverfahren</h2>"
+            "<p>Wenn Sie auf Ihre Meldung keine oder keine zufriedenstellende Antwort erhalten "
+            "haben, können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik "
+            "des Landes Sachsen-Anhalt bei der Landesfachstelle für Barrierefreiheit wenden. "
+            "Sie vermittelt zwischen Ihnen und uns, um die Barriere zu beseitigen. Das "
+            "Verfahren ist kostenlos, Sie brauchen keinen Rechtsbeistand.</p>"
+            '<p><a href="https://lf-barrierefreiheit-st.de/ueber-uns/ombudsstelle">'
+            "Ombudsstelle der Landesfachstelle für Barrierefreiheit Sachsen-Anhalt</a></p>"
+            "<p>Die Schlichtungsstelle nach § 16 des Behindertengleichstellungsgesetzes des "
+            "Bundes ist nur für Stellen des Bundes zuständig; für den Burgenlandkreis gilt das "
+            "Verfahren des Landes Sachsen-Anhalt.</p>"
+        ),
+        in_menu=False,
+    ),
+    PageText(
+        slug="leichte-sprache",
+        title="Die Migrations-Agentur in Leichter Sprache",
+        intro="Hier erklären wir die Migrations-Agentur in Leichter Sprache.",
+        body=(
+            "<h2>Was ist die Migrations-Agentur?</h2>"
+            "<p>Die Migrations-Agentur ist ein Amt.</p>"
+            "<p>Das Amt gehört zum Burgenland-Kreis.</p>"
+            "<p>Die Migrations-Agentur hilft Menschen aus anderen Ländern.</p>"
+            "<p>Zum Beispiel bei Fragen zum Aufenthalt.</p>"
+            "<p>Oder bei Fragen zu Arbeit.</p>"
+            "<p>Oder bei Fragen zu einer Wohnung.</p>"
+            "<p>In der Migrations-Agentur sind viele Ämter in einem Haus.</p>"
+            "<p>Zum Beispiel die Ausländer-Behörde und das Job-Center.</p>"
+            "<p>Sie müssen nicht von Amt zu Amt gehen.</p>"
+            "<h2>Wo ist die Migrations-Agentur?</h2>"
+            "<p>Die Migrations-Agentur ist in Weißenfels.</p>"
+            "<p>Die Adresse ist:<br>Promenade 31<br>06667 Weißenfels</p>"
+            "<p>Das Haus hat einen Eingang ohne Stufen.</p>"
+            "<p>Sie kommen auch mit einem Roll-Stuhl in das Haus.</p>"
+            "<h2>Wann können Sie kommen?</h2>"
+            "<p>Sie brauchen keinen Termin.</p>"
+            "<p>Sie können einfach kommen:</p>"
+            "<ul><li>Montag von 9 Uhr bis 12 Uhr</li>"
+            "<li>Dienstag von 9 Uhr bis 12 Uhr</li>"
+            "<li>Dienstag auch von 13 Uhr bis 17 Uhr</li>"
+            "<li>Mittwoch von 9 Uhr bis 12 Uhr</li>"
+            "<li>Donnerstag von 9 Uhr bis 12 Uhr</li></ul>"
+            "<p>Zuerst gehen Sie in die Eingangs-Zone.</p>"
+            "<p>Dort fragen wir: Was brauchen Sie?</p>"
+            "<p>Dann bringen wir Sie zu der richtigen Stelle im Haus.</p>"
+            "<h2>Was bringen Sie mit?</h2>"
+            "<ul><li>Ihren Pass oder Ihren Ausweis</li>"
+            "<li>Ihren Aufenthalts-Titel, wenn Sie einen haben</li>"
+            "<li>Briefe von Ämtern zu Ihrer Frage</li></ul>"
+            "<p>Sie sprechen wenig Deutsch?</p>"
+            "<p>Das ist kein Problem.</p>"
+            "<p>Wir haben Dolmetscher.</p>"
+            "<p>Sie können auch eine Person mitbringen.</p>"
+            "<p>Die Person kann Ihnen helfen.</p>"
+            "<h2>Sie haben Fragen?</h2>"
+            "<p>Rufen Sie an: 03443 030-10</p>"
+            '<p>Oder schreiben Sie eine E-Mail: <a href="mailto:eingangszone@mia-blk.example">'
+            "eingangszone@mia-blk.example</a></p>"
+        ),
+        in_menu=False,
     ),
 )
 
 
 def ensure_pages() -> list[str]:
-    """Fill the home page and add the standard pages; returns what could not be done.
+    """Fill the home page, add the standard pages and their English translations; returns what
+    could not be done.
 
-    Only empty home page fields are filled and existing pages are left alone, so editors'
-    changes survive a second run and repeated runs add no revisions.
+    Only empty home page fields are filled and existing pages and translations are left alone,
+    so editors' changes survive a second run and repeated runs add no revisions. The other
+    languages keep aliases of the German pages (`portal.localisation`).
     """
-    home = HomePage.objects.filter(depth=2).first()
+    default, *_others = ensure_locales()
+    home = HomePage.objects.filter(depth=2, locale=default).first()
     if home is None:
         return ["no home page at depth 2; run the portal migrations first"]
     empty = {field: value for field, value in HOME_TEXTS.items() if not getattr(home, field)}
@@ -141,9 +269,32 @@ def ensure_pages() -> list[str]:
             slug=text.slug,
             intro=text.intro,
             body=text.body,
-            show_in_menus=True,
+            show_in_menus=text.in_menu,
             live=False,
         )
         home.add_child(instance=page)
         page.save_revision().publish()
+    # Translations replace the aliases in place, so every language keeps the German order.
+    synchronise_page_tree()
+    english = Locale.objects.get(language_code="en")
+    ensure_translation(home, english, HOME_TEXTS_EN)
+    for child in home.get_children().filter(slug__in=PAGES_EN).specific():
+        ensure_translation(child, english, PAGES_EN[child.slug])
     return []
+
+
+def ensure_translation(source: Page, locale: Locale, texts: dict[str, str]) -> None:
+    """Write a translation of a German page unless one exists; an alias (the German text shown
+    under the other language) becomes a real translation."""
+    page = source.get_translation_or_none(locale)
+    if page is None:
+        page = source.copy_for_translation(locale, copy_parents=True)
+    elif page.alias_of_id is not None:
+        ConvertAliasPageAction(page).execute(skip_permission_checks=True)
+    else:
+        return
+    page = page.specific
+    for field, value in texts.items():
+        setattr(page, field, value)
+    page.draft_title = page.title
+    page.save_revision().publish()

@@ -1,19 +1,60 @@
 from __future__ import annotations
 
 from django import template
-from django.http import QueryDict
-from django.urls import translate_url
+from django.http import HttpRequest, QueryDict
+from django.urls import reverse, translate_url
+from django.utils.http import urlencode
+from wagtail.models import Page
+
+from portal.localisation import content_language
 
 register = template.Library()
 
 
+def _page_addresses(request: HttpRequest, page: Page) -> dict[str, str]:
+    """The live copies of a Wagtail page by language, looked up once per request and page."""
+    cached = getattr(request, "_page_addresses", None)
+    if cached is None or cached[0] != page.pk:
+        copies = Page.objects.filter(translation_key=page.translation_key, live=True)
+        addresses = {
+            copy.locale.language_code: copy.get_url(request)
+            for copy in copies.select_related("locale")
+        }
+        cached = (page.pk, {code: url for code, url in addresses.items() if url})
+        request._page_addresses = cached
+    return cached[1]
+
+
 @register.simple_tag(takes_context=True)
 def translated_url(context: template.Context, language_code: str) -> str:
-    """The current page in another interface language (keeps path and query)."""
+    """The current page in another interface language (keeps path and query).
+
+    A Wagtail page is looked up by its translation, whose address may differ from the current
+    one; every other address is the same route under the other language's prefix.
+    """
     request = context["request"]
-    url = translate_url(request.path, language_code)
+    page = context.get("page")
+    match = getattr(request, "resolver_match", None)
+    url = ""
+    if isinstance(page, Page) and match is not None and match.url_name == "wagtail_serve":
+        url = _page_addresses(request, page).get(language_code, "")
+    if not url:
+        url = translate_url(request.path, language_code)
     query = request.GET.urlencode()
     return f"{url}?{query}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def language_switch_url(context: template.Context, language_code: str) -> str:
+    """A switcher link: remembers the choice, then opens the current page in that language."""
+    choose = reverse("choose_language", args=[language_code])
+    return f"{choose}?{urlencode({'next': translated_url(context, language_code)})}"
+
+
+@register.simple_tag
+def page_language(page: Page) -> str:
+    """The language a Wagtail page's text is in (an untranslated copy shows the German text)."""
+    return content_language(page)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,9 +1,28 @@
+"""Content in the visitor's language: `{{ obj|translated:"field" }}` for a bare string,
+`{% translated_block %}` / `{% translated_inline %}` for text marked with its language, and a
+visible "Nur auf Deutsch" where the German original stands in for a missing translation."""
+
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from django import template
 from django.db import models
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language_bidi
+from django.utils.translation import gettext as _
 
-from portal.translations import TranslatedText, translated
+from portal.translations import (
+    CACHE_ATTR,
+    TranslatedText,
+    active_language,
+    is_html_field,
+    is_rtl,
+    prefetch_translations,
+    translated,
+)
 
 register = template.Library()
 
@@ -12,3 +31,76 @@ register = template.Library()
 def translated_filter(obj: models.Model, field: str) -> TranslatedText:
     """`{{ actor|translated:"description" }}`: the text in the visitor's language or German."""
     return translated(obj, field)
+
+
+def _language_attributes(text: TranslatedText) -> SafeString:
+    """lang (and dir) only where the text's language differs from the page's."""
+    if text.lang == active_language():
+        return mark_safe("")
+    direction = "rtl" if is_rtl(text.lang) else "ltr"
+    if (direction == "rtl") == get_language_bidi():
+        return format_html(' lang="{}"', text.lang)
+    return format_html(' lang="{}" dir="{}"', text.lang, direction)
+
+
+def _marker(tag: str = "p") -> SafeString:
+    return format_html('<{} class="translation-note">{}</{}>', tag, _("Nur auf Deutsch"), tag)
+
+
+@register.filter
+def with_lang(text: str) -> SafeString:
+    """A translated label wrapped in its language where that differs from the page's."""
+    escaped = conditional_escape(text)
+    if not isinstance(text, TranslatedText):
+        return escaped
+    attributes = _language_attributes(text)
+    return format_html("<span{}>{}</span>", attributes, escaped) if attributes else escaped
+
+
+@register.simple_tag
+def translated_block(
+    obj: models.Model, field: str, tag: str = "", css: str = "", marker: bool = True
+) -> SafeString:
+    """The text as a block in its language: rich text as it is (sanitised when saved), plain
+    text in paragraphs; before it "Nur auf Deutsch" when the German original stands in."""
+    text = translated(obj, field)
+    if not text.strip():
+        return mark_safe("")
+    attributes = _language_attributes(text)
+    if is_html_field(type(obj), field):
+        body = mark_safe(text)  # noqa: S308 - German and translations are sanitised on save
+        if not (tag or css or attributes):
+            return body  # rich text in the page's language needs no wrapper
+        tag = tag or "div"
+    else:
+        body = linebreaksbr(text, autoescape=True)
+        tag = tag or "p"
+    css_attribute = format_html(' class="{}"', css) if css else ""
+    block = format_html("<{}{}{}>{}</{}>", tag, css_attribute, attributes, body, tag)
+    if text.is_fallback and marker:
+        return format_html("{}{}", _marker(), block)
+    return block
+
+
+@register.simple_tag
+def translated_inline(obj: models.Model, field: str, marker: bool = False) -> SafeString:
+    """A short text (a name, a title) in the flow of a sentence or heading."""
+    text = translated(obj, field)
+    span = with_lang(text)
+    if text.is_fallback and marker and text.strip():
+        return format_html("{} {}", span, _marker("small"))
+    return span
+
+
+@register.simple_tag
+def translated_list(objects: Iterable[models.Model], field: str = "name") -> SafeString:
+    """Terms (topics, target groups) by name in the visitor's language, separated by commas;
+    their translations are loaded in one query unless the view did so already."""
+    objects = list(objects)
+    language = active_language()
+    prefetch_translations(
+        obj for obj in objects if language not in obj.__dict__.get(CACHE_ATTR, {})
+    )
+    return mark_safe(  # noqa: S308 - every part went through with_lang
+        ", ".join(with_lang(translated(obj, field)) for obj in objects)
+    )

@@ -677,8 +677,14 @@ def test_it_shows_opening_hours(client, profile):
     content = html(client.get("/directory/frauentreff/"))
 
     assert "Öffnungszeiten" in content
-    assert '<th scope="row">Dienstag</th><td>09:00–12:00</td><td>ohne Termin</td>' in content
-    assert '<th scope="row">Donnerstag</th><td>14:00–17:30</td><td>mit Termin</td>' in content
+    assert (
+        '<th scope="row">Dienstag</th><td>09:00–12:00</td>'
+        '<td><span class="slot slot--walk-in">offen, ohne Termin</span></td>' in content
+    )
+    assert (
+        '<th scope="row">Donnerstag</th><td>14:00–17:30</td>'
+        '<td><span class="slot slot--appointment">mit Termin</span></td>' in content
+    )
     assert content.index("Dienstag") < content.index("Donnerstag")
 
 

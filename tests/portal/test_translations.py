@@ -1,16 +1,20 @@
-"""The English interface: a complete catalogue, a .mo that matches it, and /en/ pages in English.
+"""The interface catalogues: German and English complete, the others on the public journeys.
 
 German is the source language, so locale/de only keeps the msgids (empty msgstr, Django falls
-back to the msgid). These tests read the catalogues with Python alone, so they run on machines
-without GNU gettext; `make messages` regenerates and recompiles both catalogues.
+back to the msgid). English translates every message. Arabic, Ukrainian, Russian, Persian and
+Turkish translate at least what a newly arrived person meets without an account: the messages of
+PUBLIC_JOURNEYS. These tests read the catalogues with Python alone, so they run on machines
+without GNU gettext; `make messages` regenerates and recompiles all seven catalogues.
 """
 
 from __future__ import annotations
 
 import ast
 import gettext
+import importlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,9 +22,126 @@ from django.conf import settings
 from django.utils.html import escape
 from django.utils.translation import trim_whitespace
 
-LOCALE = Path(settings.BASE_DIR) / "locale"
-TEMPLATES = Path(settings.BASE_DIR) / "templates"
+BASE = Path(settings.BASE_DIR)
+LOCALE = BASE / "locale"
+TEMPLATES = BASE / "templates"
 FIX = "run `make messages`, translate the new entries in locale/en and compile again"
+# The languages that translate the public journeys, with the number of plural forms gettext
+# gives each: Arabic tells zero, one, two, few, many and other apart; Ukrainian and Russian
+# one, few and many; Persian and Turkish one and other.
+JOURNEY_LANGUAGES = {"ar": 6, "uk": 3, "ru": 3, "fa": 2, "tr": 2}
+RIGHT_TO_LEFT = ("ar", "fa")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%%")
+
+
+@dataclass(frozen=True)
+class Journey:
+    """Where the messages of one public journey come from.
+
+    `sources` are paths from the project root; a message belongs to the journey when one of
+    its `#:` references starts with a source. `file.py::Name` narrows a Python file to one
+    top-level class or function, for files that also hold staff forms (it reads the lines of
+    the file as it is now, so it needs a catalogue made from that file). `choices` are the
+    dotted paths of the model choices whose labels the pages show, `messages` single msgids
+    that live among staff ones, such as the subject of a confirmation mail.
+    """
+
+    sources: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    messages: tuple[str, ...] = ()
+
+
+# What a person without an account can reach: every message of these journeys is translated
+# into each of JOURNEY_LANGUAGES. Staff pages, the member area and mails to staff are not here.
+PUBLIC_JOURNEYS: dict[str, Journey] = {
+    "layout": Journey(
+        sources=(
+            "templates/base.html",
+            "templates/listing.html",
+            "portal/settings.py",
+        ),
+    ),
+    "crisis": Journey(
+        sources=(
+            "templates/crisis/_banner",
+            "templates/crisis/_temporary_offers",
+            "templates/crisis/landing",
+        ),
+    ),
+    "home": Journey(sources=("templates/portal/",)),
+    "directory": Journey(
+        sources=(
+            "templates/directory/actor_",
+            "directory/filters.py",
+            "network/hours.py",
+            "templates/network/_opening",
+            "templates/network/_hours",
+        ),
+        choices=(
+            "network.models.ActorKind",
+            "network.models.Availability",
+            "network.models.Weekday",
+            "network.models.SocialLink.Platform",
+        ),
+    ),
+    "agency": Journey(
+        sources=(
+            "templates/network/agency_",
+            "templates/network/_agency",
+            "templates/network/_hours",
+            "network/hours.py",
+        ),
+    ),
+    "search": Journey(
+        sources=("templates/search/", "search/views.py", "search/services.py"),
+    ),
+    "needs": Journey(
+        sources=(
+            "templates/needs/need_",
+            "templates/needs/_need_card",
+            "templates/needs/_help_form",
+            "templates/needs/_profile_needs",
+            "templates/needs/rate_limited",
+            "templates/needs/email/help_offer_confirmation",
+            "needs/filters.py",
+            "needs/forms.py::HelpForm",
+        ),
+        choices=("needs.models.Commitment",),
+        messages=("Danke für Ihr Hilfsangebot: %(title)s",),
+    ),
+    "events": Journey(
+        sources=(
+            "templates/events/event_",
+            "templates/events/_occurrence",
+            "templates/events/_upcoming",
+            "templates/events/_actor_events",
+            "events/filters.py",
+            "events/periods.py",
+            "events/views.py",
+        ),
+        choices=(
+            "events.models.LocationKind",
+            "events.models.Registration",
+            "events.models.EventStatus",
+            "events.models.Frequency",
+        ),
+    ),
+    "referral": Journey(
+        sources=(
+            "templates/referrals/referral_",
+            "templates/referrals/rate_limited",
+            "templates/referrals/_errors",
+            "templates/referrals/wayfinder",
+            "templates/referrals/email/confirmation",
+            "referrals/forms.py::ReferralForm",
+            "referrals/forms.py::plain_text",
+            "referrals/forms.py::_text",
+            "referrals/wayfinder.py",
+        ),
+        choices=("referrals.models.Urgency",),
+        messages=("Ihr Anliegen ist angekommen: %(reference)s",),
+    ),
+}
 
 
 @dataclass
@@ -33,6 +154,7 @@ class Entry:
     msgid_plural: str | None = None
     msgstr: dict[int, str] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
+    references: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -68,6 +190,10 @@ def read_po(path: Path) -> list[Entry]:
             entries.append(entry)
         if line.startswith("#,"):
             entry.flags.update(flag.strip() for flag in line[2:].split(",") if flag.strip())
+        if line.startswith("#:"):
+            for reference in line[2:].split():
+                path, _, number = reference.rpartition(":")
+                entry.references.append((path, int(number)) if number.isdigit() else (reference, 0))
         if line.startswith("#"):
             continue
         if match := KEYWORD.match(line):
@@ -100,6 +226,85 @@ def catalogue(language: str) -> list[Entry]:
 def compiled(language: str) -> gettext.GNUTranslations:
     with (LOCALE / language / "LC_MESSAGES" / "django.mo").open("rb") as mo:
         return gettext.GNUTranslations(mo)
+
+
+def header(language: str) -> tuple[Entry, dict[str, str]]:
+    """The header entry of a catalogue and its fields (Language, Plural-Forms, ...)."""
+    entry = next(entry for entry in read_po(po_path(language)) if entry.key == (None, ""))
+    fields = dict(
+        line.split(":", 1) for line in entry.msgstr.get(0, "").splitlines() if ":" in line
+    )
+    return entry, {name.strip(): value.strip() for name, value in fields.items()}
+
+
+def translated(entry: Entry) -> bool:
+    """What compilemessages puts into the .mo: fuzzy and partly empty entries stay out."""
+    return "fuzzy" not in entry.flags and bool(entry.msgstr) and all(entry.msgstr.values())
+
+
+@cache
+def top_level_lines(path: str, name: str) -> range:
+    """The lines of a top-level class or function, so a journey can take one form of a file."""
+    tree = ast.parse((BASE / path).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef | ast.FunctionDef) and node.name == name:
+            first = min([node.lineno] + [decorator.lineno for decorator in node.decorator_list])
+            return range(first, node.end_lineno + 1)
+    raise LookupError(f"PUBLIC_JOURNEYS names {path}::{name}, which does not exist")
+
+
+def choice_labels(dotted: str) -> set[tuple[str | None, str]]:
+    """(msgctxt, msgid) of the lazily translated labels of a choices class."""
+    parts = dotted.split(".")
+    for split in range(len(parts) - 1, 0, -1):
+        try:
+            target = importlib.import_module(".".join(parts[:split]))
+        except ImportError:
+            continue
+        try:
+            for name in parts[split:]:
+                target = getattr(target, name)
+        except AttributeError:
+            continue
+        break
+    else:
+        raise LookupError(f"PUBLIC_JOURNEYS names {dotted}, which cannot be imported")
+    keys = set()
+    for _value, label in target.choices:
+        arguments = getattr(
+            label, "_args", ()
+        )  # a plain str label (a brand name) is not translated
+        if len(arguments) == 1:
+            keys.add((None, arguments[0]))
+        elif len(arguments) == 2:
+            keys.add((arguments[0], arguments[1]))
+    return keys
+
+
+def in_sources(entry: Entry, sources: tuple[str, ...]) -> bool:
+    for source in sources:
+        path, _, name = source.partition("::")
+        for reference, line in entry.references:
+            if name and reference == path and line in top_level_lines(path, name):
+                return True
+            if not name and reference.startswith(path):
+                return True
+    return False
+
+
+def public_journey_keys(entries: list[Entry]) -> dict[tuple[str | None, str], list[str]]:
+    """The (msgctxt, msgid) of every public-journey message, with the journeys it belongs to."""
+    keys: dict[tuple[str | None, str], list[str]] = {}
+    for name, journey in PUBLIC_JOURNEYS.items():
+        labels = set().union(*(choice_labels(dotted) for dotted in journey.choices))
+        for entry in entries:
+            if (
+                in_sources(entry, journey.sources)
+                or entry.key in labels
+                or (entry.msgctxt is None and entry.msgid in journey.messages)
+            ):
+                keys.setdefault(entry.key, []).append(name)
+    return keys
 
 
 # A missing-string detector for templates that needs no gettext tools; it mirrors what
@@ -168,45 +373,52 @@ def test_it_has_no_fuzzy_english_entries():
     assert not fuzzy, f"fuzzy in locale/en (check the translation, drop the flag): {fuzzy}"
 
 
-def test_it_keeps_the_placeholders_of_each_english_string():
-    placeholder = re.compile(r"%\(\w+\)s|%%")
+@pytest.mark.parametrize("language", ["en", *JOURNEY_LANGUAGES])
+def test_it_keeps_the_placeholders_of_each_translation(language):
     changed = []
-    for entry in catalogue("en"):
+    for entry in catalogue(language):
+        if "fuzzy" in entry.flags:
+            continue  # left out of the .mo; msgmerge's guess often has other placeholders
         sources = [entry.msgid] + ([entry.msgid_plural] if entry.msgid_plural else [])
-        expected = sorted(set(placeholder.findall(" ".join(sources))))
-        for translation in entry.msgstr.values():
-            if sorted(set(placeholder.findall(translation))) != expected:
+        expected = sorted(set(PLACEHOLDER.findall(" ".join(sources))))
+        for translation in filter(None, entry.msgstr.values()):
+            if sorted(set(PLACEHOLDER.findall(translation))) != expected:
                 changed.append(f"{entry} -> {translation!r}")
 
-    assert not changed, f"placeholders differ: {changed}"
+    assert not changed, f"placeholders differ in locale/{language}: {changed}"
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", ["de", "en", *JOURNEY_LANGUAGES])
 def test_it_ships_a_compiled_catalogue_in_step_with_the_po(language):
     entries = catalogue(language)
     mo = compiled(language)
     stale = []
     for entry in entries:
+        context = () if entry.msgctxt is None else (entry.msgctxt,)
+        kept = translated(entry)
         if entry.msgid_plural is None:
-            expected = entry.msgstr[0] or entry.msgid
-            if entry.msgctxt is None:
-                actual = mo.gettext(entry.msgid)
-            else:
-                actual = mo.pgettext(entry.msgctxt, entry.msgid)
+            expected = entry.msgstr[0] if kept else entry.msgid
+            actual = mo.pgettext(*context, entry.msgid) if context else mo.gettext(entry.msgid)
             if actual != expected:
                 stale.append(f"{entry}: .mo has {actual!r}, .po has {expected!r}")
             continue
-        for count, index, fallback in ((1, 0, entry.msgid), (2, 1, entry.msgid_plural)):
-            expected = entry.msgstr[index] or fallback
-            if entry.msgctxt is None:
-                actual = mo.ngettext(entry.msgid, entry.msgid_plural, count)
+        for index in sorted(entry.msgstr):
+            # the smallest count the language's plural rule sends to this form
+            count = next((n for n in range(1000) if mo.plural(n) == index), None)
+            if count is None:
+                continue
+            fallback = entry.msgid if count == 1 else entry.msgid_plural
+            expected = entry.msgstr[index] if kept else fallback
+            if context:
+                actual = mo.npgettext(*context, entry.msgid, entry.msgid_plural, count)
             else:
-                actual = mo.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, count)
+                actual = mo.ngettext(entry.msgid, entry.msgid_plural, count)
             if actual != expected:
                 stale.append(f"{entry} [{index}]: .mo has {actual!r}, .po has {expected!r}")
     in_po = {
         entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
         for entry in entries
+        if translated(entry) or language == "de"
     }
     in_mo = {key[0] if isinstance(key, tuple) else key for key in mo._catalog} - {""}
 
@@ -248,10 +460,84 @@ def test_it_serves_the_directory_in_english_under_en(db, client):
 
 
 def test_it_serves_the_directory_in_german_without_a_prefix(db, client):
-    response = client.get("/directory/", headers={"accept-language": "en"})
+    response = client.get("/directory/", headers={"accept-language": "de"})
 
     page = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="de"' in page
     assert "<h1>Verzeichnis des Netzwerks</h1>" in page
     assert "Integrationsnetzwerk Burgenlandkreis" in page
+
+
+def test_it_keeps_a_catalogue_for_every_interface_language():
+    languages = [code for code, _name in settings.LANGUAGES]
+
+    assert set(languages) == {"de", "en", *JOURNEY_LANGUAGES}
+    assert all(po_path(language).exists() for language in languages)
+    assert set(RIGHT_TO_LEFT) <= set(settings.LANGUAGES_BIDI)
+
+
+@pytest.mark.parametrize(("language", "forms"), JOURNEY_LANGUAGES.items())
+def test_it_heads_each_journey_catalogue_with_its_language_and_plural_forms(language, forms):
+    entry, fields = header(language)
+
+    assert "fuzzy" not in entry.flags, f"locale/{language}: a fuzzy header is left out of the .mo"
+    assert fields["Language"] == language
+    assert fields["Plural-Forms"].startswith(f"nplurals={forms};")
+
+
+def test_it_finds_messages_for_every_public_journey():
+    keys = public_journey_keys(catalogue("en"))
+    journeys = {name for names in keys.values() for name in names}
+    english = {entry.key for entry in catalogue("en")}
+    named = {
+        (None, message) for journey in PUBLIC_JOURNEYS.values() for message in journey.messages
+    }
+
+    assert len(keys) > 300
+    assert journeys == set(PUBLIC_JOURNEYS)
+    assert named <= english, f"PUBLIC_JOURNEYS names messages that are gone: {named - english}"
+
+
+@pytest.mark.parametrize(("language", "forms"), JOURNEY_LANGUAGES.items())
+def test_it_translates_every_public_journey_message(language, forms):
+    entries = catalogue(language)
+    public = public_journey_keys(entries)
+    missing = [
+        f"{entry} ({', '.join(public[entry.key])})"
+        for entry in entries
+        if entry.key in public and not translated(entry)
+    ]
+    miscounted = [
+        f"{entry}: {len(entry.msgstr)} forms"
+        for entry in entries
+        if entry.key in public and entry.msgid_plural and sorted(entry.msgstr) != list(range(forms))
+    ]
+
+    assert not missing, f"public journeys untranslated or fuzzy in locale/{language}: {missing}"
+    assert not miscounted, f"locale/{language} needs {forms} plural forms: {miscounted}"
+
+
+def test_it_serves_the_home_page_in_arabic_from_right_to_left(db, client):
+    arabic = {entry.msgid: entry.msgstr[0] for entry in catalogue("ar") if translated(entry)}
+
+    response = client.get("/ar/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl"' in page
+    assert escape(arabic["Was suchen Sie?"]) in page
+    assert "Was suchen Sie?" not in page
+
+
+@pytest.mark.parametrize(("language", "direction"), [("uk", "ltr"), ("fa", "rtl")])
+def test_it_serves_the_directory_in_the_visitors_language(db, client, language, direction):
+    messages = {entry.msgid: entry.msgstr[0] for entry in catalogue(language) if translated(entry)}
+
+    response = client.get(f"/{language}/directory/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}" dir="{direction}"' in page
+    assert f"<h1>{escape(messages['Verzeichnis des Netzwerks'])}</h1>" in page
+    assert "Verzeichnis des Netzwerks" not in page

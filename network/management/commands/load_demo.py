@@ -15,14 +15,18 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from chat.demo import load_demo as load_demo_chat
+from crisis.demo import load_demo as load_demo_crisis
 from events.demo import load_demo as load_demo_events
 from needs.demo import load_demo_needs
 from network.demo.accounts import ACCOUNTS, ensure_accounts
+from network.demo.agency_pages import ensure_agency_pages
 from network.demo.generator import create_actors
 from network.demo.pages import ensure_pages
 from network.demo.reviews import propose_demo_change
 from network.models import Actor, ActorKind, Location
 from network.vocabularies import load_vocabularies
+from portal.demo_translations import load_demo_translations
+from portal.localisation import synchronise_page_tree
 from referrals.demo import load_demo as load_demo_referrals
 from search import registry
 
@@ -73,12 +77,17 @@ class Command(BaseCommand):
                 actors = create_actors()
             problems = ensure_accounts(settings.DEMO_PASSWORD)
             problems += ensure_pages()
+            problems += ensure_agency_pages()
             needs = load_demo_needs(random.Random(DEMO_SEED))  # noqa: S311 - demo data
             events = load_demo_events(random.Random(DEMO_SEED))  # noqa: S311 - demo data
             referrals = load_demo_referrals(random.Random(DEMO_SEED))  # noqa: S311 - demo data
             messages = load_demo_chat(random.Random(DEMO_SEED))  # noqa: S311 - demo data
+            load_demo_crisis()  # the crisis situation, switched off
+            load_demo_translations()  # a few texts in English, Arabic, Ukrainian; one outdated
             if actors:
                 propose_demo_change()
+            # Last: every page made above gets its copy in every language's page tree.
+            synchronise_page_tree()
         for problem in problems:
             self.stderr.write(self.style.WARNING(problem))
         if actors:

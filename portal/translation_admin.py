@@ -1,0 +1,70 @@
+"""The staff's "Übersetzungen" in the Wagtail admin: what is missing or outdated per kind and
+language, and the translation of the vocabularies (topics, target groups, concerns)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from network.forms.translations import TranslationForm
+from network.models import TargetGroup, Topic
+from network.permissions import is_agency_staff
+from network.translations import field_statuses, save_vocabulary_translations, translation_report
+from portal.translations import translation_languages
+from referrals.models import ConcernCategory
+
+VOCABULARIES = {"topic": Topic, "targetgroup": TargetGroup, "concerncategory": ConcernCategory}
+
+
+def _require_staff(request: HttpRequest) -> None:
+    if not is_agency_staff(request.user):
+        raise Http404("No translation report.")
+
+
+@require_safe
+def report(request: HttpRequest) -> HttpResponse:
+    _require_staff(request)
+    return render(
+        request,
+        "network/translations_report.html",
+        {
+            "lines": translation_report(),
+            "languages": translation_languages(),
+            "vocabularies": [
+                (name, model._meta.verbose_name_plural) for name, model in VOCABULARIES.items()
+            ],
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def vocabulary(request: HttpRequest, name: str, language: str) -> HttpResponse:
+    _require_staff(request)
+    model = VOCABULARIES.get(name)
+    languages = dict(translation_languages())
+    if model is None or language not in languages:
+        raise Http404("No such vocabulary or language.")
+    statuses = field_statuses(list(model._default_manager.all()), [language])
+    form = TranslationForm(
+        request.POST if request.method == "POST" else None, statuses=statuses, language=language
+    )
+    if request.method == "POST" and form.is_valid():
+        changed = save_vocabulary_translations(
+            language=language, entries=form.entries(), acting_user=request.user
+        )
+        messages.success(request, _("%(count)s Übersetzungen gespeichert.") % {"count": changed})
+        return redirect("portal_translations_vocabulary", name=name, language=language)
+    return render(
+        request,
+        "network/translations_vocabulary.html",
+        {
+            "form": form,
+            "title": f"{model._meta.verbose_name_plural} – {languages[language]}",
+            "name": name,
+            "language": language,
+            "languages": translation_languages(),
+        },
+    )
