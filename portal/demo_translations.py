@@ -50,29 +50,6 @@ TARGET_GROUPS = {
     "ehrenamtliche": ("Volunteers", "المتطوعون", "Волонтери"),
 }
 
-CATEGORIES = {
-    "aufenthalt": (
-        ("Residence", "Residence permits, extensions, toleration, naturalisation."),
-        ("الإقامة", "تصاريح الإقامة، التمديد، التسامح المؤقت (Duldung)، التجنس."),
-        ("Перебування", "Дозволи на проживання, продовження, толерування, натуралізація."),
-    ),
-    "wohnen": (
-        ("Housing", "Accommodation, moving into your own flat, problems with your flat."),
-        ("السكن", "السكن، الانتقال إلى شقة خاصة، مشاكل في الشقة."),
-        ("Житло", "Житло, переїзд у власну квартиру, проблеми з квартирою."),
-    ),
-    "arbeit": (
-        ("Work and job search", "Finding work, citizen's income, work permit, training."),
-        ("العمل والبحث عن وظيفة", "إيجاد عمل، إعانة المواطن، تصريح العمل، التدريب المهني."),
-        ("Робота та пошук роботи", "Пошук роботи, громадянська допомога, дозвіл на роботу."),
-    ),
-    "sprachkurs": (
-        ("Language course", "Learning German: integration course, job-related course, places."),
-        ("دورة لغة", "تعلم الألمانية: دورة الاندماج، دورة اللغة المهنية، أماكن شاغرة."),
-        ("Мовний курс", "Вивчення німецької: інтеграційний курс, професійний курс, місця."),
-    ),
-}
-
 # Texts of curated actors, offers and events by (model label, lookup, field): en, ar, uk.
 CONTENT = [
     (
@@ -184,19 +161,35 @@ def _terms(model: type[models.Model], texts: dict, field: str = "name") -> int:
     return count
 
 
+def _wayfinder_texts() -> int:
+    from portal.demo_wayfinder_texts import AUDIENCES, CATEGORIES, LANGUAGES
+    from referrals.models import ConcernCategory, WayfinderAudience
+
+    count = 0
+    for model, texts, fields in (
+        (ConcernCategory, CATEGORIES, ("name", "description")),
+        (WayfinderAudience, AUDIENCES, ("label", "description")),
+    ):
+        for item in model._default_manager.filter(slug__in=texts):
+            for language in LANGUAGES:
+                for field, text in zip(fields, texts[item.slug][language], strict=True):
+                    _put(item, field, language, text, german_text(item, field))
+                    count += 1
+    return count
+
+
 def load_demo_translations() -> int:
     """Idempotent: existing demo translations are overwritten, nothing else is touched."""
     from network.models import TargetGroup, Topic
-    from referrals.models import ConcernCategory
 
     count = _terms(Topic, TOPICS) + _terms(TargetGroup, TARGET_GROUPS)
-    count += _terms(ConcernCategory, CATEGORIES)
     for label, lookup, field, texts in CONTENT:
         for obj in _model(label)._default_manager.filter(**lookup):
             for language, text in zip(("en", "ar", "uk"), texts, strict=True):
                 if text:
                     _put(obj, field, language, text, german_text(obj, field))
                     count += 1
+    count += _wayfinder_texts()
     label, lookup, field, language, text = OUTDATED
     for obj in _model(label)._default_manager.filter(**lookup):
         _put(obj, field, language, text, "Beratung zu Aufenthalt, Asyl und Alltag.")
