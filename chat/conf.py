@@ -31,3 +31,23 @@ def page_size() -> int:
 def presence_timeout() -> int:
     """Seconds a presence entry survives a server that died without saying goodbye."""
     return getattr(settings, "CHAT_PRESENCE_TIMEOUT", 6 * 60 * 60)
+
+
+def max_frame_bytes() -> int:
+    """Largest text frame a socket accepts, in bytes of UTF-8.
+
+    A 4,000-character body JSON-escaped at worst (six bytes per control character) and a
+    client_id fit below it; anything larger is not a message of this protocol.
+    """
+    return getattr(settings, "CHAT_MAX_FRAME_BYTES", 32 * 1024)
+
+
+def recheck_seconds() -> float:
+    """How long a socket relies on its last check of session and membership for frames it
+    only receives; every action of the member is checked anew regardless."""
+    return getattr(settings, "CHAT_RECHECK_SECONDS", 10)
+
+
+def layer_timeout() -> float:
+    """Seconds a channel-layer call may take before the layer counts as down."""
+    return getattr(settings, "CHAT_LAYER_TIMEOUT", 3)

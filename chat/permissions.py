@@ -29,7 +29,11 @@ def readable_channels(user: User | None) -> QuerySet[Channel]:
     """Every channel the user may open now, joined or not."""
     if not is_signed_in(user):
         return Channel.objects.none()
-    admitted = Q(memberships__user=user, memberships__status__in=READING)
+    # An actor channel's rows record read state, mutes and removals, not belonging: that follows
+    # the role at the actor, so a role that ends ends access too.
+    admitted = Q(memberships__user=user, memberships__status__in=READING) & ~Q(
+        kind=Channel.Kind.ACTOR
+    )
     admitted |= Q(kind=Channel.Kind.ACTOR, actors__memberships__user=user)
     if is_network_member(user):
         admitted |= Q(kind=Channel.Kind.PUBLIC)

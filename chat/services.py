@@ -36,16 +36,22 @@ from network.permissions import User
 from portal import ratelimit
 from portal.mail import send_after_commit
 
-RATE_SCOPE = "chat-message"
+# Per account, whichever way a message arrives; chat/conf.py reads the rate from the settings.
+MESSAGES = ratelimit.Limit(
+    "chat-message",
+    by=("account",),
+    rate=lambda: ratelimit.Rate(limit=conf.rate_limit(), window=conf.rate_window()),
+)
 
 
 class ChatRefused(Exception):
     """An action the protocol answers with an error frame; the connection stays."""
 
-    def __init__(self, code: str, detail: str) -> None:
+    def __init__(self, code: str, detail: str, *, retry_after: int | None = None) -> None:
         super().__init__(detail)
         self.code = code
         self.detail = detail
+        self.retry_after = retry_after
 
 
 def _not_member() -> ChatRefused:
@@ -140,12 +146,14 @@ def post_message(
         stored = _stored(channel, acting_user, client_id)
         if stored is not None:
             return stored, False
-    identity = str(acting_user.pk)
-    if ratelimit.hit(RATE_SCOPE, identity, window=conf.rate_window()) > conf.rate_limit():
+    try:
+        MESSAGES.hit(user=acting_user)
+    except ratelimit.RateLimited as limited:
         raise ChatRefused(
             "rate_limited",
             _("Zu viele Nachrichten in kurzer Zeit. Bitte warten Sie einen Moment."),
-        )
+            retry_after=limited.retry_after,
+        ) from limited
     try:
         with transaction.atomic():
             message = _save_message(channel, body, client_id, acting_user)

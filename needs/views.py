@@ -17,10 +17,8 @@ from portal.translations import prefetch_translations, translate_facet_labels
 from search.listing import InvalidFilter
 
 PAGE_SIZE = 20
-# Offers of help accepted per client address and hour: enough for a family, too few for spam.
-HELP_SCOPE = "need-help"
-HELP_LIMIT = 5
-HELP_WINDOW = 60 * 60
+# Offers of help per client address (settings.RATE_LIMITS): enough for a family, too few for spam.
+HELP_OFFERS = ratelimit.Limit("need-help")
 
 
 @require_safe
@@ -74,16 +72,18 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request, "needs/need_detail.html", {"need": need, "form": HelpForm(need=need)}
         )
-    address = ratelimit.client_address(request)
-    if ratelimit.is_limited(HELP_SCOPE, address, limit=HELP_LIMIT):
-        return render(request, "needs/rate_limited.html", {"need": need}, status=429)
     form = HelpForm(request.POST, need=need)
-    if form.caught_in_trap:
-        ratelimit.hit(HELP_SCOPE, address, window=HELP_WINDOW)
-        return redirect("needs:thanks", pk=need.pk)
-    if not form.is_valid():
-        return render(request, "needs/need_detail.html", {"need": need, "form": form})
-    ratelimit.hit(HELP_SCOPE, address, window=HELP_WINDOW)
+    try:
+        HELP_OFFERS.check(request)
+        if form.caught_in_trap:
+            HELP_OFFERS.hit(request)
+            return redirect("needs:thanks", pk=need.pk)
+        if not form.is_valid():
+            return render(request, "needs/need_detail.html", {"need": need, "form": form})
+        HELP_OFFERS.hit(request)
+    except ratelimit.RateLimited as limited:
+        context = {"need": need, "form": form}
+        return ratelimit.refuse_form(request, "needs/need_detail.html", context, form, limited)
     offer_help(
         need=need,
         name=form.cleaned_data["name"],

@@ -5,12 +5,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from network.forms.accounts import ResetRequestForm
-from network.views import accounts
+from network.views import accounts, two_factor
 
 app_name = "accounts"
 
 urlpatterns = [
     path("login/", accounts.SignInView.as_view(), name="login"),
+    path("login/code/", two_factor.sign_in_code, name="login_code"),
+    path("two-factor/", two_factor.settings_page, name="two_factor"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",

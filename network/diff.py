@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from django.db.models import Model
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from network.models import Actor, ContactPerson, Location, Offer, SocialLink
@@ -55,7 +56,7 @@ class Section:
 def inline_diff(old: str, new: str) -> SafeString:
     """Word by word: removed text in <del>, added text in <ins>, everything escaped."""
     old_tokens, new_tokens = TOKEN.findall(old), TOKEN.findall(new)
-    parts: list[str] = []
+    parts: list[SafeString] = []
     matcher = difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         removed, added = _html("".join(old_tokens[i1:i2])), _html("".join(new_tokens[j1:j2]))
@@ -63,14 +64,14 @@ def inline_diff(old: str, new: str) -> SafeString:
             parts.append(added)
             continue
         if removed:
-            parts.append(f"<del>{removed}</del>")
+            parts.append(format_html("<del>{}</del>", removed))
         if added:
-            parts.append(f"<ins>{added}</ins>")
-    return mark_safe("".join(parts))  # noqa: S308 - every piece went through escape()
+            parts.append(format_html("<ins>{}</ins>", added))
+    return format_html_join("", "{}", ((part,) for part in parts))
 
 
-def _html(text: str) -> str:
-    return escape(text).replace("\n", "<br>")
+def _html(text: str) -> SafeString:
+    return linebreaksbr(text, autoescape=True)
 
 
 class _TextFromHtml(HTMLParser):

@@ -599,6 +599,51 @@ class AuditEntry(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.action}"
 
 
+class TwoFactorDevice(models.Model):
+    """A person's authenticator app (TOTP, RFC 6238), the second step of their sign-in.
+
+    The secret is stored encrypted and shown only while it is being set up; the last step a code
+    was accepted for is kept, so that an overheard code cannot be used a second time.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor_device"
+    )
+    encrypted_secret = models.TextField()
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_used_step = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Zwei-Faktor-Gerät")
+        verbose_name_plural = _("Zwei-Faktor-Geräte")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({'confirmed' if self.is_confirmed else 'pending'})"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class RecoveryCode(models.Model):
+    """A one-time code for signing in without the authenticator; only its keyed hash is kept."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    code_hash = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Wiederherstellungscode")
+        verbose_name_plural = _("Wiederherstellungscodes")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({'used' if self.used_at else 'unused'})"
+
+
 # The agency's pages are Wagtail pages of this app; importing them here lets Django find them.
 from network.pages import (  # noqa: E402, F401
     AgencyPage,

@@ -21,15 +21,10 @@ def only_our_apis(endpoints: list[tuple[str, str, str, Any]], **kwargs: Any) -> 
     return [endpoint for endpoint in endpoints if endpoint[0].startswith(DOCUMENTED_PREFIXES)]
 
 
-DOCS_TEMPLATE = """<!doctype html>
+DOCS_TEMPLATE = """{% load static %}<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ schema.info.title }}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
-line-height:1.45}code{background:#f3f3f3;padding:0 .2em}table{border-collapse:collapse;
-width:100%;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;
-vertical-align:top}.method{font-weight:bold;text-transform:uppercase}section{margin:2rem 0}
-</style></head><body>
+<link rel="stylesheet" href="{% static 'css/api-docs.css' %}"></head><body>
 <h1>{{ schema.info.title }} <small>v{{ schema.info.version }}</small></h1>
 <p>{{ schema.info.description }}</p>
 <p>OpenAPI {{ schema.openapi }}: <a href="{{ schema_url }}">schema (YAML)</a>,

@@ -140,6 +140,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -147,6 +148,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "network.middleware.TwoFactorRequirementMiddleware",
+    "portal.security_log.SecurityLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -169,6 +172,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.navigation",
+                "portal.security.csp_nonce",
             ],
         },
     },
@@ -180,6 +184,9 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+# A connection kept across requests is checked before use, so the portal recovers by itself
+# when the database comes back after an outage.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
@@ -190,10 +197,13 @@ if REDIS_URL:
             "CONFIG": {"hosts": [REDIS_URL]},
         }
     }
+    # Redis failures read as cache misses (portal.cache): pages keep working through an outage,
+    # rate limits fail open meanwhile. Short timeouts bound the first failed call.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -263,7 +273,33 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Throttles count per client address (anonymous) and per account, as portal.ratelimit does.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "portal.ratelimit.AnonymousRateThrottle",
+        "portal.ratelimit.AccountRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("RATE_LIMIT_API_ANON", "120/m"),
+        "user": env_str("RATE_LIMIT_API_USER", "600/m"),
+    },
+    "NUM_PROXIES": env_int("TRUSTED_PROXY_COUNT", 0),
+    "EXCEPTION_HANDLER": "portal.ratelimit.api_exception_handler",
 }
+
+# Rate limits (portal/ratelimit.py): events per period, "5/10m" = five per ten minutes, per client
+# address unless the view counts per account. Generous for people, tight for scripts.
+RATE_LIMITS = {
+    "referral": env_str("RATE_LIMIT_REFERRAL", "5/10m"),
+    "need-help": env_str("RATE_LIMIT_NEED_HELP", "5/h"),
+    "search": env_str("RATE_LIMIT_SEARCH", "60/m"),
+    "suggest": env_str("RATE_LIMIT_SUGGEST", "120/m"),
+}
+# Chat messages per account, shared by the socket and the HTTP API (chat/conf.py reads these).
+CHAT_RATE_LIMIT = env_int("CHAT_RATE_LIMIT", 30)
+CHAT_RATE_WINDOW = env_int("CHAT_RATE_WINDOW", 60)
+# How many reverse proxies of ours stand in front and append to X-Forwarded-For; 0 trusts none
+# of it and counts REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Integrationsnetzwerk Burgenlandkreis API",
@@ -289,9 +325,15 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 # Failed sign-ins within the window before the account or address is refused for a while.
-LOGIN_FAILURE_LIMIT_PER_ACCOUNT = 5
-LOGIN_FAILURE_LIMIT_PER_ADDRESS = 20
-LOGIN_FAILURE_WINDOW = 15 * 60
+LOGIN_FAILURE_LIMIT_PER_ACCOUNT = env_int("LOGIN_FAILURE_LIMIT_PER_ACCOUNT", 5)
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", 20)
+LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60)
+# Two-factor sign-in (TOTP): anyone can turn it on; with this set, agency staff and administrators
+# must, and are sent to set it up before anything else. Off by default so the demo accounts sign
+# in with a password alone; production sets REQUIRE_STAFF_TWO_FACTOR=true.
+REQUIRE_STAFF_TWO_FACTOR = env_bool("REQUIRE_STAFF_TWO_FACTOR", default=False)
+# How long the second step waits for its code after the password was accepted.
+TWO_FACTOR_PENDING_SECONDS = 5 * 60
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo1234!")
 
@@ -308,7 +350,6 @@ REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 180)
 # A referral waiting longer than this for its first step is marked overdue in the inbox.
 REFERRAL_OVERDUE_DAYS = env_int("REFERRAL_OVERDUE_DAYS", 5)
 REFERRAL_URGENT_OVERDUE_DAYS = env_int("REFERRAL_URGENT_OVERDUE_DAYS", 1)
-REFERRAL_SUBMISSIONS_PER_HOUR = env_int("REFERRAL_SUBMISSIONS_PER_HOUR", 10)
 # Failed outbox mail is retried after this delay, doubling up to the maximum, until delivered.
 REFERRAL_MAIL_RETRY_SECONDS = env_int("REFERRAL_MAIL_RETRY_SECONDS", 60)
 REFERRAL_MAIL_RETRY_MAX_SECONDS = env_int("REFERRAL_MAIL_RETRY_MAX_SECONDS", 21600)
@@ -319,6 +360,11 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The admin's browser talks to no one but us: no avatars from Gravatar, no update check at
+# wagtail.io (pip-audit in CI watches the dependencies); the CSP would refuse both anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -329,10 +375,26 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Everything goes to stderr, one line per record. The security log ("mia.security": sign-ins,
+# denials, looks at referrals) is key=value without personal data (portal/security_log.py) and
+# always at INFO, whatever LOG_LEVEL says about the rest.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "security": {
+            "format": "time=%(asctime)s level=%(levelname)s logger=%(name)s %(message)s",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "line"},
+        "security": {"class": "logging.StreamHandler", "formatter": "security"},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "mia.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
+    },
 }

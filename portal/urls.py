@@ -11,6 +11,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import languages, openapi, views
 
+handler500 = "portal.errors.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", include("directory.api.urls")),

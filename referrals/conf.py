@@ -24,11 +24,6 @@ def urgent_overdue_days() -> int:
     return int(getattr(settings, "REFERRAL_URGENT_OVERDUE_DAYS", 1))
 
 
-def submissions_per_hour() -> int:
-    """Referrals accepted per client address and hour; an advice centre sends several."""
-    return int(getattr(settings, "REFERRAL_SUBMISSIONS_PER_HOUR", 10))
-
-
 def mail_retry_base_seconds() -> int:
     """First wait before a failed mail is tried again; it doubles with every attempt."""
     return int(getattr(settings, "REFERRAL_MAIL_RETRY_SECONDS", 60))

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from network import audit
 from network.models import Actor, AgencyUnit, Language
 from network.permissions import User
+from portal.security_log import log_event
 from referrals import conf
 from referrals.models import (
     ConcernCategory,
@@ -299,8 +300,10 @@ def add_note(*, referral: Referral, note: str, acting_user: User) -> ReferralEve
 
 
 def record_access(*, referral: Referral, channel: str, acting_user: User) -> ReferralAccess:
-    """Every look at the person's data leaves a line: who, when, how."""
-    return ReferralAccess.objects.create(referral=referral, user=acting_user, channel=channel)
+    """Every look at the person's data leaves a line: who, when, how (security log: ids only)."""
+    access = ReferralAccess.objects.create(referral=referral, user=acting_user, channel=channel)
+    log_event("referral.viewed", referral=referral.pk, user=acting_user.pk, channel=channel)
+    return access
 
 
 def export_person_data(*, referral: Referral, acting_user: User) -> dict[str, Any]:

@@ -16,8 +16,8 @@ from referrals.forms import ReferralForm
 from referrals.permissions import referring_actors
 from referrals.services import submit_referral
 
-SCOPE = "referral"
-WINDOW = 60 * 60
+# Submissions per client address (settings.RATE_LIMITS): an advice centre sends several.
+SUBMISSIONS = ratelimit.Limit("referral")
 SESSION_KEY = "referral_reference"
 
 
@@ -38,17 +38,20 @@ def referral_form(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         form = ReferralForm(initial=_prefill(request), actors=actors)
         return render(request, "referrals/referral_form.html", _context(form))
-    address = ratelimit.client_address(request)
-    if ratelimit.is_limited(SCOPE, address, limit=conf.submissions_per_hour()):
-        return render(request, "referrals/rate_limited.html", status=429)
     form = ReferralForm(request.POST, actors=actors)
-    if form.caught_in_trap:
-        ratelimit.hit(SCOPE, address, window=WINDOW)
-        request.session.pop(SESSION_KEY, None)
-        return redirect("referrals:thanks")
-    if not form.is_valid():
-        return render(request, "referrals/referral_form.html", _context(form))
-    ratelimit.hit(SCOPE, address, window=WINDOW)
+    try:
+        SUBMISSIONS.check(request)
+        if form.caught_in_trap:
+            SUBMISSIONS.hit(request)
+            request.session.pop(SESSION_KEY, None)
+            return redirect("referrals:thanks")
+        if not form.is_valid():
+            return render(request, "referrals/referral_form.html", _context(form))
+        SUBMISSIONS.hit(request)
+    except ratelimit.RateLimited as limited:
+        return ratelimit.refuse_form(
+            request, "referrals/referral_form.html", _context(form), form, limited
+        )
     referral = submit_referral(
         person=form.person(),
         referring_actor=form.cleaned_data.get("referring_actor"),

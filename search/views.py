@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from portal import ratelimit
 from search import services
 
 FACET_LABELS = {
@@ -15,9 +16,13 @@ FACET_LABELS = {
     "municipality": _("Gemeinde"),
     "language": _("Sprache"),
 }
+# Per client address (settings.RATE_LIMITS): a person types and reads, a scraper does not stop.
+SEARCHES = ratelimit.Limit("search")
+SUGGESTIONS = ratelimit.Limit("suggest")
 
 
 @require_safe
+@ratelimit.rate_limit(SEARCHES, methods=("GET", "HEAD"))
 def results(request: HttpRequest) -> HttpResponse:
     try:
         result = services.search_everything(request.GET, request.user)
@@ -31,8 +36,12 @@ def results(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@ratelimit.rate_limit(SUGGESTIONS, methods=("GET", "HEAD"), as_json=True)
 def suggest(request: HttpRequest) -> JsonResponse:
-    """{"query": str, "suggestions": [{"label", "kind", "url"}]}; 400 with "errors" for bad q."""
+    """{"query": str, "suggestions": [{"label", "kind", "url"}]}; 400 with "errors" for bad q.
+
+    Over the limit: 429 with "code", "detail" and "retry_after", as the API answers.
+    """
     try:
         query, suggestions = services.suggest(request.GET, request.user)
     except services.InvalidQuery as exc:

@@ -64,3 +64,6 @@ class MessagePageSerializer(serializers.Serializer):
 class RefusalSerializer(serializers.Serializer):
     code = serializers.CharField()
     detail = serializers.CharField()
+    retry_after = serializers.IntegerField(
+        required=False, help_text="seconds until the rate limit allows posting again"
+    )

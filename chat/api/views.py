@@ -31,9 +31,15 @@ REFUSAL_STATUS = {
 
 
 def refusal(refused: ChatRefused) -> Response:
+    data: dict[str, object] = {"code": refused.code, "detail": refused.detail}
+    headers = {}
+    if refused.retry_after is not None:
+        data["retry_after"] = refused.retry_after
+        headers["Retry-After"] = str(refused.retry_after)
     return Response(
-        {"code": refused.code, "detail": refused.detail},
+        data,
         status=REFUSAL_STATUS.get(refused.code, status.HTTP_400_BAD_REQUEST),
+        headers=headers,
     )
 
 

@@ -6,7 +6,6 @@ slow whether one account or many are tried from one place.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django import forms
@@ -15,25 +14,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import QuerySet
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from network.models import Actor, Invitation, Membership
 from portal import ratelimit
-
-logger = logging.getLogger(__name__)
+from portal.security_log import log_event, pseudonym
 
 ACCOUNT_SCOPE = "login-account"
 ADDRESS_SCOPE = "login-address"
 EMAIL_MAX_LENGTH = 254
 # Django's German catalogue says "du" here; the portal says "Sie".
 INVALID_EMAIL = _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")
-
-
-def pseudonym(value: str) -> str:
-    """A stable keyed hash, so that log lines can be correlated without naming anyone."""
-    return salted_hmac("network.accounts.log", value.lower()).hexdigest()[:16]
 
 
 class SignInForm(AuthenticationForm):
@@ -81,13 +73,13 @@ class SignInForm(AuthenticationForm):
         username = username_for(identifier.strip())
         self.cleaned_data["username"] = username
         address = ratelimit.client_address(self.request)
-        refs = f"account={pseudonym(username)} address={pseudonym(address)}"
+        refs = {"account": pseudonym(username), "address": pseudonym(address)}
         if ratelimit.is_limited(
             ACCOUNT_SCOPE, username, limit=settings.LOGIN_FAILURE_LIMIT_PER_ACCOUNT
         ) or ratelimit.is_limited(
             ADDRESS_SCOPE, address, limit=settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS
         ):
-            logger.warning("sign-in refused, too many failures: %s", refs)
+            log_event("sign-in.locked", step="password", **refs)
             raise ValidationError(
                 self.error_messages["rate_limited"],
                 code="rate_limited",
@@ -98,10 +90,9 @@ class SignInForm(AuthenticationForm):
         except ValidationError:
             ratelimit.hit(ACCOUNT_SCOPE, username, window=settings.LOGIN_FAILURE_WINDOW)
             ratelimit.hit(ADDRESS_SCOPE, address, window=settings.LOGIN_FAILURE_WINDOW)
-            logger.info("sign-in failed: %s", refs)
+            log_event("sign-in.failed", step="password", **refs)
             raise
         ratelimit.reset(ACCOUNT_SCOPE, username)
-        logger.info("sign-in succeeded: %s", refs)
         return self.cleaned_data
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from network import two_factor
 from network.forms.accounts import InvitationForm, SignInForm
 from network.invitations import (
     Acceptance,
@@ -22,14 +23,30 @@ from network.invitations import (
     acceptance_state,
     find_invitation,
 )
+from network.views.two_factor import begin_second_step
+from portal.security_log import log_event, sign_in_refs
 
 
 class SignInView(auth_views.LoginView):
-    """Answers 429 while sign-ins are refused, so that scripts and monitoring can tell."""
+    """Answers 429 while sign-ins are refused, so that scripts and monitoring can tell.
+
+    With two-factor sign-in on, a right password leads to the code step, not into the portal.
+    """
 
     form_class = SignInForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: SignInForm) -> HttpResponse:
+        user = form.get_user()
+        refs = sign_in_refs(self.request, user.get_username())
+        if two_factor.has_two_factor(user):
+            begin_second_step(self.request, user, next_url=self.get_success_url())
+            log_event("sign-in.password-accepted", next_step="code", **refs)
+            return redirect("accounts:login_code")
+        response = super().form_valid(form)
+        log_event("sign-in.succeeded", factor="password", **refs)
+        return response
 
     def form_invalid(self, form: SignInForm) -> HttpResponse:
         response = super().form_invalid(form)

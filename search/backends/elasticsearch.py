@@ -15,11 +15,13 @@ more when Elasticsearch answers again.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.utils import timezone
+from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.dsl import (
     Boolean,
@@ -52,6 +54,10 @@ logger = logging.getLogger(__name__)
 DEFAULT_URL = "http://localhost:9200"
 DEFAULT_ALIAS = "mia-search"
 REQUEST_TIMEOUT = 2.0
+# After a request timed out (a cluster that accepts connections but does not answer), calls go
+# straight to the fallback for this long, so that a save or a search page does not wait one
+# timeout per request. A refused connection fails at once and is simply tried again.
+TIMED_OUT_RETRY_AFTER = 30.0
 FACET_FIELDS = {
     "kind": "kind",
     "topic": "topics",
@@ -148,6 +154,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         logging.getLogger("elastic_transport.node_pool").setLevel(logging.ERROR)
         self.fallback = DatabaseSearchBackend()
         self.unreachable = False
+        self._skip_until = 0.0
         self._index_ready = False
 
     # --- outages ---------------------------------------------------------------------------
@@ -164,8 +171,12 @@ class ElasticsearchSearchBackend(SearchBackend):
                 error.__class__.__name__,
             )
             self.unreachable = True
+        if isinstance(error, ConnectionTimeout):
+            self._skip_until = time.monotonic() + TIMED_OUT_RETRY_AFTER
 
     def _guarded(self, call: Callable[[], Result], fallback: Callable[[], Result]) -> Result:
+        if self.unreachable and time.monotonic() < self._skip_until:
+            return fallback()
         try:
             result = call()
         except (TransportError, ApiError) as error:

@@ -179,7 +179,7 @@ def test_it_refuses_a_sixth_offer_within_the_hour_from_one_address(client, need)
 
     assert response.status_code == 429
     assert "Zu viele Anfragen" in html(response)
-    assert "in einer Stunde noch einmal" in html(response)
+    assert "in 1 Stunde noch einmal" in html(response)
     assert HelpOffer.objects.count() == 5
 
 

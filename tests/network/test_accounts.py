@@ -134,13 +134,13 @@ def test_it_resets_the_account_counter_after_a_success(client, member):
 
 
 def test_it_logs_sign_ins_without_naming_the_person(client, member, caplog):
-    with caplog.at_level(logging.INFO, logger="network.forms.accounts"):
+    with caplog.at_level(logging.INFO, logger="mia.security"):
         sign_in(client, "mira.muster@example.org", "falsch")
         sign_in(client, "mira", next="/directory/")
 
     logged = " ".join(record.getMessage() for record in caplog.records)
-    assert "sign-in failed" in logged
-    assert "sign-in succeeded" in logged
+    assert "event=sign-in.failed" in logged
+    assert "event=sign-in.succeeded" in logged
     assert "mira" not in logged.lower()
     assert "192.0.2.1" not in logged
 

@@ -210,7 +210,7 @@ def test_it_switches_to_the_services_named_by_their_urls():
         "DATABASE_HOST": "db.internal",
         "CHANNEL_LAYER": "channels_redis.core.RedisChannelLayer",
         "CHANNEL_HOSTS": ["redis://cache.internal:6379/0"],
-        "CACHE": "django.core.cache.backends.redis.RedisCache",
+        "CACHE": "portal.cache.TolerantRedisCache",
         "ELASTICSEARCH_URL": "http://search.internal:9200",
     }
 

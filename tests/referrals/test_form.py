@@ -222,7 +222,7 @@ def test_it_drops_what_a_bot_puts_in_the_trap_and_looks_successful(client, units
 
 
 def test_it_refuses_more_referrals_per_address_with_a_readable_page(client, settings, units):
-    settings.REFERRAL_SUBMISSIONS_PER_HOUR = 2
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "referral": "2/h"}
     submit(client)
     submit(client)
 

@@ -118,6 +118,6 @@ def test_it_shows_the_statistics_with_a_chart_to_staff(client, staff_a, units, r
     page = html(client.get("/agency/statistics/"))
 
     assert '<dd id="total">1</dd>' in page
-    assert 'class="bar" style="inline-size: 100%"' in page
+    assert 'class="bar bar--100"' in page
     assert "Amina" not in page
     assert "<script" not in page
