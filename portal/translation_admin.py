@@ -1,5 +1,6 @@
 """The staff's "Übersetzungen" in the Wagtail admin: what is missing or outdated per kind and
-language, and the translation of the vocabularies (topics, target groups, concerns)."""
+language, and the translation of the texts staff own (vocabularies, the wayfinder's answers, crisis
+situations), which are published at once."""
 
 from __future__ import annotations
 
@@ -9,14 +10,26 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from crisis.models import KeyStep, Situation, TemporaryOffer
 from network.forms.translations import TranslationForm
 from network.models import TargetGroup, Topic
 from network.permissions import is_agency_staff
 from network.translations import field_statuses, save_vocabulary_translations, translation_report
 from portal.translations import translation_languages
-from referrals.models import ConcernCategory
+from referrals.models import ConcernCategory, WayfinderAudience
 
-VOCABULARIES = {"topic": Topic, "targetgroup": TargetGroup, "concerncategory": ConcernCategory}
+VOCABULARIES = {
+    model._meta.model_name: model
+    for model in (
+        Topic,
+        TargetGroup,
+        ConcernCategory,
+        WayfinderAudience,
+        Situation,
+        KeyStep,
+        TemporaryOffer,
+    )
+}
 
 
 def _require_staff(request: HttpRequest) -> None:
