@@ -32,4 +32,5 @@ USER app
 EXPOSE 8000
 
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
-CMD ["daphne", "--bind", "0.0.0.0", "--port", "8000", "portal.asgi:application"]
+CMD ["daphne", "--bind", "0.0.0.0", "--port", "8000", "--websocket-max-message-size", "65536", \
+     "--websocket-max-frame-size", "65536", "portal.asgi:application"]

@@ -194,7 +194,9 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            # Frames queued per consumer before channels-redis drops them; 100 (its default)
+            # dropped frames for the 200-member channel under load (docs/benchmarks.md).
+            "CONFIG": {"hosts": [REDIS_URL], "capacity": env_int("CHANNEL_LAYER_CAPACITY", 1000)},
         }
     }
     # Redis failures read as cache misses (portal.cache): pages keep working through an outage,

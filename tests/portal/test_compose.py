@@ -22,7 +22,7 @@ from django.conf import settings
 BASE_DIR = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = BASE_DIR / "compose.yaml"
 SECRET_KEY = secrets.token_urlsafe(50)
-SERVICES = {"web", "worker", "postgres", "redis", "elasticsearch"}
+SERVICES = {"web", "chat", "worker", "postgres", "redis", "elasticsearch"}
 # Variables compose.yaml interpolates, and those that steer Compose itself: dropped from the
 # environment so that the developer's shell does not change what the tests see.
 COMPOSE_VARIABLES = {
@@ -123,17 +123,21 @@ def test_it_starts_web_after_healthy_postgres_and_redis(config):
     assert depends_on["elasticsearch"]["condition"] in {"service_started", "service_healthy"}
 
 
-def test_it_runs_web_with_daphne_in_production_mode(config):
+def test_it_runs_web_with_a_uvicorn_pool_in_production_mode(config):
     web = config["services"]["web"]
     assert web["build"]["context"] == str(BASE_DIR)
     assert Path(web["build"].get("dockerfile", "Dockerfile")).name == "Dockerfile"
     assert web["command"] == [
-        "daphne",
-        "--bind",
+        "uvicorn",
+        "portal.asgi:application",
+        "--host",
         "0.0.0.0",  # noqa: S104 - inside the container, published on 127.0.0.1 by compose
         "--port",
         "8000",
-        "portal.asgi:application",
+        "--workers",
+        "2",
+        "--ws-max-size",
+        "65536",
     ]
     env = web["environment"]
     assert env["DJANGO_ENV"] == "production"
@@ -213,6 +217,23 @@ def test_it_names_a_worker_that_the_settings_know(config):
     command = config["services"]["worker"]["command"]
     backend = command[command.index("--backend") + 1]
     assert settings.TASKS[backend]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+
+
+def test_it_serves_the_chat_with_daphne_and_capped_frames(config):
+    chat = config["services"]["chat"]
+    assert chat["command"] == [
+        "daphne",
+        "--bind",
+        "0.0.0.0",  # noqa: S104 - inside the container, published on 127.0.0.1 by compose
+        "--port",
+        "8001",
+        "--websocket-max-message-size",
+        "65536",
+        "--websocket-max-frame-size",
+        "65536",
+        "portal.asgi:application",
+    ]
+    assert chat["environment"]["DJANGO_ENV"] == "production"
 
 
 def test_it_starts_the_outbox_worker_next_to_daphne_in_make_run():
