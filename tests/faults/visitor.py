@@ -9,24 +9,9 @@ from dataclasses import dataclass, field
 
 import requests
 
+from tests.referrals.helpers import valid_form
+
 TIMEOUT = 15
-
-
-def referral_form(name: str) -> dict[str, object]:
-    return {
-        "person_name": name,
-        "phone": "0157 1234567",
-        "email": "person@example.org",
-        "postal_address": "",
-        "language": "",
-        "categories": ["aufenthalt"],
-        "description": "Die Aufenthaltserlaubnis läuft in drei Wochen ab.",
-        "urgency": "normal",
-        "date_of_birth": "",
-        "file_number": "",
-        "consent": "on",
-        "website": "",
-    }
 
 
 @dataclass
@@ -56,7 +41,9 @@ class Visitor:
     def post_referral(self, name: str, *, token: str | None = None) -> requests.Response:
         token = token or self.csrf_token("/referral/")
         return self.request(
-            "POST", "/referral/", data={**referral_form(name), "csrfmiddlewaretoken": token}
+            "POST",
+            "/referral/",
+            data={**valid_form(person_name=name), "csrfmiddlewaretoken": token},
         )
 
     def sign_in(self, username: str) -> None:

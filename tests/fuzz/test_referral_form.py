@@ -13,6 +13,7 @@ from referrals.models import Referral
 from tests.factories import UserFactory
 from tests.fuzz.pages import assert_answered_safely, fresh_address
 from tests.fuzz.strategies import PAGES, hostile_text
+from tests.referrals.helpers import valid_form
 
 # Hostile text that passes the form's markup check (no <tags>, no javascript:) gets stored.
 ATTRIBUTE_BREAKOUTS = st.sampled_from(
@@ -27,20 +28,6 @@ ATTRIBUTE_BREAKOUTS = st.sampled_from(
     ]
 )
 text = st.one_of(hostile_text, ATTRIBUTE_BREAKOUTS, st.text(max_size=300))
-VALID = {
-    "person_name": "Amina Haddad",
-    "phone": "0157 1234567",
-    "email": "amina@example.org",
-    "postal_address": "",
-    "language": "",
-    "categories": ["aufenthalt"],
-    "description": "Die Aufenthaltserlaubnis läuft in drei Wochen ab.",
-    "urgency": "normal",
-    "date_of_birth": "",
-    "file_number": "",
-    "consent": "on",
-    "website": "",
-}
 changes = st.dictionaries(
     st.sampled_from(
         [
@@ -80,7 +67,7 @@ def test_it_answers_hostile_referrals_with_errors_or_stores_them_as_text(
     assert form_page.status_code == 200
     stored_before = Referral.objects.count()
 
-    data = {**VALID, **changes, "csrfmiddlewaretoken": browser.cookies["csrftoken"].value}
+    data = {**valid_form(**changes), "csrfmiddlewaretoken": browser.cookies["csrftoken"].value}
     response = browser.post("/referral/", data)
 
     assert_answered_safely(response, redirect=True)
