@@ -3,7 +3,7 @@
 Every limit is declared once as a Limit: its scope, whom it counts (the client address, the
 account or both) and a rate such as "5/10m" read from settings.RATE_LIMITS, so that a deployment
 tunes it by environment without touching code. A window opens with the first counted event and
-lasts the rate's period; its start is kept beside the counter so that every refusal can say
+lasts the rate's period; its end is kept beside the counter so that every refusal can say
 when to try again (Retry-After, and in words on the 429 page).
 
 The client address is REMOTE_ADDR unless settings.TRUSTED_PROXY_COUNT says how many proxies of
@@ -45,8 +45,20 @@ def _key(scope: str, identity: str) -> str:
     return f"ratelimit:{scope}:{digest}"
 
 
+def _until(key: str) -> float | None:
+    return cache.get(f"{key}:until")
+
+
+def _expired(key: str) -> bool:
+    """The window's end is kept beside the counter and compared with the clock, not left to the
+    cache's own expiry alone, so a window closes at the same moment on every cache backend."""
+    until = _until(key)
+    return until is not None and time.time() >= until
+
+
 def count(scope: str, identity: str) -> int:
-    return cache.get(_key(scope, identity), 0)
+    key = _key(scope, identity)
+    return 0 if _expired(key) else cache.get(key, 0)
 
 
 def is_limited(scope: str, identity: str, *, limit: int) -> bool:
@@ -56,27 +68,30 @@ def is_limited(scope: str, identity: str, *, limit: int) -> bool:
 def hit(scope: str, identity: str, *, window: int) -> int:
     """Count one more event in the window; returns the new count."""
     key = _key(scope, identity)
+    if _expired(key):
+        cache.delete_many([key, f"{key}:until"])
     if cache.add(key, 1, timeout=window):
-        cache.set(f"{key}:start", time.time(), timeout=window)
+        cache.set(f"{key}:until", time.time() + window, timeout=window)
         return 1
     try:
         return cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window)
-        cache.set(f"{key}:start", time.time(), timeout=window)
+        cache.set(f"{key}:until", time.time() + window, timeout=window)
         return 1
 
 
 def retry_after(scope: str, identity: str, *, window: int) -> int:
     """Whole seconds until the identity's current window closes (at least one)."""
-    started = cache.get(f"{_key(scope, identity)}:start")
-    if started is None:
+    until = _until(_key(scope, identity))
+    if until is None:
         return window
-    return max(1, math.ceil(started + window - time.time()))
+    return max(1, math.ceil(until - time.time()))
 
 
 def reset(scope: str, identity: str) -> None:
-    cache.delete_many([_key(scope, identity), f"{_key(scope, identity)}:start"])
+    key = _key(scope, identity)
+    cache.delete_many([key, f"{key}:until"])
 
 
 def _is_address(value: str) -> bool:

@@ -8,6 +8,7 @@ languages), and where they lead is referrals.routing, the same as for the referr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -106,20 +107,30 @@ class Answers:
         return "/".join(self.value(name) or "" for name in before)
 
 
+SLUG = re.compile(r"[-\w]+")
+
+
 def _given(params: dict[str, str], name: str) -> str:
     return (params.get(name) or "").strip()[:MAX_VALUE_LENGTH]
+
+
+def _slug(params: dict[str, str], name: str) -> str:
+    """The value when it can be a slug at all; anything else (a NUL byte, markup) matches
+    nothing and is not sent to the database, which may refuse it."""
+    value = _given(params, name)
+    return value if SLUG.fullmatch(value) else ""
 
 
 def parse_answers(params: dict[str, str]) -> Answers:
     """Read the answers; unknown or no longer offered values count as not given, but noted."""
     answers = Answers()
-    if value := _given(params, CONCERN):
+    if value := _slug(params, CONCERN):
         answers.concern = active_categories().filter(slug=value).first()
-    if value := _given(params, FOR_WHOM):
+    if value := _slug(params, FOR_WHOM):
         answers.for_whom = active_audiences().filter(slug=value).first()
-    if value := _given(params, LANGUAGE):
+    if value := _slug(params, LANGUAGE):
         answers.language = Language.objects.filter(code=value).first()
-    if value := _given(params, CONTACT):
+    if value := _slug(params, CONTACT):
         if value == NOT_IN_CONTACT:
             answers.contact = NOT_IN_CONTACT
         else:

@@ -81,6 +81,15 @@ def _flush_to_migrated_state() -> None:
         inhibit_post_migrate=True,  # the snapshot brings the content types back
     )
     connection.creation.deserialize_db_from_string(serialized)
+    # flush restarts the sequences and the snapshot comes back with its own ids: move the
+    # sequences past them, or the next row (PostgreSQL) would take an id that is in use.
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 @dataclass(frozen=True)
