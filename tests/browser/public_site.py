@@ -31,6 +31,24 @@ FILTERED_DIRECTORY = "/directory/?topic=deutschkurs"
 PROFILE_NAME = "Sprachcafé Weißenfels"
 
 
+# What the accessibility and page-size checks visit: the site's pages, and the referral form
+# again after a failed submit (its errors shown), in German, English and Arabic.
+CHECKED_LANGUAGES = ("de", "en", "ar")
+CHECKED_PAGES = (
+    "home",
+    "directory",
+    "profile",
+    "needs",
+    "need",
+    "events",
+    "event",
+    "referral",
+    "referral-errors",
+    "search",
+    "privacy",
+)
+
+
 @dataclass(frozen=True)
 class PublicSite:
     """The public pages' paths (without language prefix) over the data made for them."""

@@ -29,31 +29,22 @@ from tests.browser.conftest import (
     _unavailable,
     chromium_path,
 )
-from tests.browser.public_site import PublicSite, make_public_site
+from tests.browser.public_site import (
+    CHECKED_LANGUAGES,
+    CHECKED_PAGES,
+    PublicSite,
+    make_public_site,
+)
 
 pytestmark = [pytest.mark.browser]
 
 AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FAILING_IMPACTS = {"serious", "critical"}
-LANGUAGES = ("de", "en", "ar")
 WIDTHS = {
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
     "desktop": {"viewport": {"width": 1280, "height": 800}},
 }
-PAGES = (
-    "home",
-    "directory",
-    "profile",
-    "needs",
-    "need",
-    "events",
-    "event",
-    "referral",
-    "referral-errors",
-    "search",
-    "privacy",
-)
 
 
 def _flush_to_migrated_state() -> None:
@@ -203,8 +194,8 @@ def describe(violations: list[dict]) -> str:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("language", CHECKED_LANGUAGES)
+@pytest.mark.parametrize("name", CHECKED_PAGES)
 def test_it_finds_no_serious_accessibility_violations(
     checker, public_site, axe_source, name, language, width
 ):
