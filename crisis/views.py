@@ -93,27 +93,27 @@ def switch(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@switching_staff_only
-@require_POST
-def activate(request: HttpRequest, slug: str) -> HttpResponse:
+def _switch(
+    request: HttpRequest, slug: str, service: Callable[..., object], done: str
+) -> HttpResponse:
+    """Both switches: call the service, say what happened, back to the confirmation page."""
     situation = _staff_situation(slug)
     try:
-        activate_situation(situation=situation, acting_user=request.user)
+        service(situation=situation, acting_user=request.user)
     except SwitchRefused as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, _("„%(title)s“ ist eingeschaltet.") % {"title": situation.title})
+        messages.success(request, done % {"title": situation.title})
     return redirect("crisis:switch", slug=situation.slug)
+
+
+@switching_staff_only
+@require_POST
+def activate(request: HttpRequest, slug: str) -> HttpResponse:
+    return _switch(request, slug, activate_situation, _("„%(title)s“ ist eingeschaltet."))
 
 
 @switching_staff_only
 @require_POST
 def deactivate(request: HttpRequest, slug: str) -> HttpResponse:
-    situation = _staff_situation(slug)
-    try:
-        deactivate_situation(situation=situation, acting_user=request.user)
-    except SwitchRefused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, _("„%(title)s“ ist ausgeschaltet.") % {"title": situation.title})
-    return redirect("crisis:switch", slug=situation.slug)
+    return _switch(request, slug, deactivate_situation, _("„%(title)s“ ist ausgeschaltet."))
