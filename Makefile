@@ -77,6 +77,7 @@ bench: $(STAMP)
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l de -l en -l ar -l uk -l ru -l fa -l tr --no-obsolete \
+		--add-location=file --no-fuzzy-matching \
 		--ignore=.venv --ignore=static --ignore=tests --ignore=benchmarks --ignore=node_modules
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
 
