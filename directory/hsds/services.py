@@ -31,6 +31,8 @@ EXPORT_PREFETCH = (
     ),
 )
 MAX_PAGE_SIZE = 100
+# Far beyond any real directory, and small enough that the page's offset stays a database integer.
+MAX_PAGE_NUMBER = 100_000
 
 
 class InvalidPage(ValueError):
@@ -88,7 +90,7 @@ class Page:
         }
 
 
-def _whole_number(value: str | None, default: int, name: str) -> int:
+def _whole_number(value: str | None, default: int, name: str, *, most: int | None = None) -> int:
     if value in (None, ""):
         return default
     try:
@@ -97,6 +99,8 @@ def _whole_number(value: str | None, default: int, name: str) -> int:
         raise InvalidPage(f"{name} must be a whole number, not {value!r}.") from exc
     if number < 1:
         raise InvalidPage(f"{name} must be 1 or more.")
+    if most is not None and number > most:
+        raise InvalidPage(f"{name} must be {most} or less.")
     return number
 
 
@@ -104,7 +108,7 @@ def organization_page(
     user: Any, *, page: str | None, per_page: str | None, full: bool = True
 ) -> Page:
     """One page of published organizations, whole (with services …) or as one-to-one fields."""
-    number = _whole_number(page, 1, "page")
+    number = _whole_number(page, 1, "page", most=MAX_PAGE_NUMBER)
     size = min(_whole_number(per_page, 20, "per_page"), MAX_PAGE_SIZE)
     actors = published_actors(user)
     total = actors.count()

@@ -11,6 +11,10 @@ from events.recurrence import Occurrence
 
 MAX_WINDOW = datetime.timedelta(days=366)
 DEFAULT_WINDOW = datetime.timedelta(days=90)
+# The calendar's years: dates far beyond them cannot hold an event, would overflow date arithmetic
+# at the ends of Python's calendar, and make recurring events expand over centuries.
+EARLIEST = datetime.date(2000, 1, 1)
+LATEST = datetime.date(2099, 12, 31)
 
 
 class WindowSerializer(serializers.Serializer):
@@ -30,6 +34,16 @@ class WindowSerializer(serializers.Serializer):
         return fields
 
     def validate(self, attrs: dict) -> dict:
+        outside = {
+            name: [
+                _("Das Datum muss zwischen %(earliest)s und %(latest)s liegen.")
+                % {"earliest": EARLIEST.isoformat(), "latest": LATEST.isoformat()}
+            ]
+            for name in ("from", "to")
+            if name in attrs and not EARLIEST <= attrs[name] <= LATEST
+        }
+        if outside:
+            raise serializers.ValidationError(outside)
         since = attrs.get("from") or (attrs["to"] - DEFAULT_WINDOW if "to" in attrs else self.today)
         until = attrs.get("to") or since + DEFAULT_WINDOW
         if until < since:

@@ -163,7 +163,16 @@ def test_it_notices_an_invalid_organization(hsds_schemas):
     assert any("not-a-uuid" in error for error in errors)
 
 
-@pytest.mark.parametrize("params", [{"page": "zwei"}, {"page": "0"}, {"per_page": "-5"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": "zwei"},
+        {"page": "0"},
+        {"per_page": "-5"},
+        {"page": "922337203685477580"},
+        {"page": "9" * 5000},
+    ],
+)
 def test_it_refuses_a_bad_page_with_a_reason(client, network, params):
     data = get_json(client, URL, params, status=400)
 

@@ -171,6 +171,10 @@ def test_it_paginates_like_the_other_apis(client, series):
         ({"from": "2027-01-01", "to": "2028-01-03"}, "to"),
         ({"from": "2027-05-01", "to": "2027-04-01"}, "to"),
         ({"topic": "gibt-es-nicht"}, "topic"),
+        ({"from": "9999-12-31"}, "from"),
+        ({"from": "0001-01-01"}, "from"),
+        ({"to": "9999-12-31"}, "to"),
+        ({"from": "0001-01-01", "to": "0001-01-02"}, "from"),
     ],
 )
 def test_it_rejects_bad_parameters_with_the_reason(client, db, params, field):
