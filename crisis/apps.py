@@ -14,14 +14,17 @@ class CrisisConfig(AppConfig):
             Situation,
             ["title", "banner_text", "intro"],
             public=lambda: Situation.objects.active(),
+            vocabulary=True,
         )
         register_translatable(
             KeyStep,
             ["title", "text"],
             public=lambda: KeyStep.objects.filter(situation__is_active=True),
+            vocabulary=True,
         )
         register_translatable(
             TemporaryOffer,
             ["title", "description", "where", "hours"],
             public=lambda: TemporaryOffer.objects.current(),
+            vocabulary=True,
         )

@@ -8,6 +8,7 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         from directory import signals
+        from directory.home import home_context
         from directory.search import (
             ACTOR_KIND,
             OFFER_KIND,
@@ -16,6 +17,7 @@ class DirectoryConfig(AppConfig):
             indexable_offers,
             offer_document,
         )
+        from portal.models import register_home_context
         from search import registry
 
         registry.register(ACTOR_KIND, queryset=indexable_actors, document=actor_document)
@@ -26,4 +28,5 @@ class DirectoryConfig(AppConfig):
             label=_("Angebot"),
             follows_others=True,
         )
+        register_home_context(home_context)
         signals.connect()

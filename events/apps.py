@@ -14,6 +14,7 @@ class EventsConfig(AppConfig):
         from events.review import EVENT_REVIEW
         from events.search import EVENT_KIND, event_document, indexable_events
         from network.profiles import register_reviewable
+        from portal.translations import register_translatable
         from search import registry
 
         registry.register(
@@ -23,4 +24,10 @@ class EventsConfig(AppConfig):
             label=_("Veranstaltung"),
         )
         register_reviewable(Event, EVENT_REVIEW)
+        register_translatable(
+            Event,
+            ["title", "description", "cost_note", "status_note"],
+            html=["description"],
+            public=Event.objects.published,
+        )
         signals.connect()

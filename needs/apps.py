@@ -10,8 +10,16 @@ class NeedsConfig(AppConfig):
 
     def ready(self) -> None:
         from needs import signals
+        from needs.models import Need
         from needs.search import NEED_KIND, indexable_needs, need_document
+        from portal.translations import register_translatable
         from search import registry
 
         registry.register(NEED_KIND, queryset=indexable_needs, document=need_document)
+        register_translatable(
+            Need,
+            ["title", "description", "skills", "hours"],
+            html=["description"],
+            public=lambda: Need.objects.filter(status=Need.Status.OPEN, actor__live=True),
+        )
         signals.connect()

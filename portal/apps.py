@@ -3,12 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
+    """The project and its Wagtail site. The kernel modules beside them (sanitiser, mail, rate
+    limits, translations, security, cache, languages) know no app: the apps register with them
+    in their own AppConfig.ready(), as the site's pages register with the search here."""
+
     name = "portal"
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from network import translations as network_translations
-        from portal import search, translation_registry
+        from portal import search
         from search import registry
 
         registry.register(
@@ -18,5 +21,3 @@ class PortalConfig(AppConfig):
             label=_("Seite"),
         )
         search.connect()
-        translation_registry.register_all()
-        network_translations.connect()

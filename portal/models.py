@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,6 +16,15 @@ from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.search import index
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+HomeContext = Callable[[HttpRequest], dict[str, object]]
+_home_context: list[HomeContext] = []
+
+
+def register_home_context(provider: HomeContext) -> None:
+    """What the apps show on the home page (the directory: how many actors, which topics),
+    added by the app in its AppConfig.ready(), so that the site knows none of them."""
+    _home_context.append(provider)
 
 
 class HomePage(Page):
@@ -39,19 +49,9 @@ class HomePage(Page):
         verbose_name = _("Startseite")
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict[str, object]:
-        from network.models import Topic
-        from network.permissions import visible_actors
-
         context = super().get_context(request, *args, **kwargs)
-        visible = visible_actors(request.user)
-        context["actor_count"] = visible.count()
-        context["featured_topics"] = (
-            Topic.objects.annotate(
-                count=Count("actors", filter=Q(actors__in=visible.values("pk")), distinct=True)
-            )
-            .filter(count__gt=0)
-            .order_by("-count", "name")[:5]
-        )
+        for provider in _home_context:
+            context.update(provider(request))
         return context
 
 

@@ -27,13 +27,16 @@ CACHE_ATTR = "_content_translations"
 
 @dataclass(frozen=True)
 class Translatable:
-    """A model's translatable fields; `html` names those holding sanitised rich text and
-    `public` gives the objects the public sees (what the staff report counts)."""
+    """A model's translatable fields; `html` names those holding sanitised rich text,
+    `public` gives the objects the public sees (what the staff report counts) and `vocabulary`
+    marks texts the staff own (terms, the wayfinder's answers, crisis situations), which they
+    translate in the admin and which are published at once."""
 
     model: type[models.Model]
     fields: tuple[str, ...]
     html: frozenset[str]
     public: Callable[[], QuerySet] | None
+    vocabulary: bool = False
 
 
 _REGISTRY: dict[type[models.Model], Translatable] = {}
@@ -63,13 +66,24 @@ def register_translatable(
     *,
     html: Iterable[str] = (),
     public: Callable[[], QuerySet] | None = None,
+    vocabulary: bool = False,
 ) -> None:
-    """Declare which text fields of `model` can carry translations."""
-    _REGISTRY[model] = Translatable(model, tuple(fields), frozenset(html), public)
+    """Declare which text fields of `model` can carry translations; each app calls this for its
+    own models in `AppConfig.ready()`, so that the kernel needs to know none of them."""
+    _REGISTRY[model] = Translatable(model, tuple(fields), frozenset(html), public, vocabulary)
 
 
 def translatable_models() -> list[Translatable]:
     return list(_REGISTRY.values())
+
+
+def vocabularies() -> dict[str, type[models.Model]]:
+    """The staff-owned texts by model name, in the order the apps registered them."""
+    return {
+        found.model._meta.model_name: found.model
+        for found in _REGISTRY.values()
+        if found.vocabulary
+    }
 
 
 def registration(model: type[models.Model]) -> Translatable | None:

@@ -10,11 +10,18 @@ class ReferralsConfig(AppConfig):
 
     def ready(self) -> None:
         from portal.translations import register_translatable
-        from referrals.models import WayfinderAudience
+        from referrals.models import ConcernCategory, WayfinderAudience
 
+        register_translatable(
+            ConcernCategory,
+            ["name", "description"],
+            public=lambda: ConcernCategory.objects.filter(is_active=True),
+            vocabulary=True,
+        )
         # The wayfinder's "for whom" answers are public texts, read in every language.
         register_translatable(
             WayfinderAudience,
             ["label", "description"],
             public=lambda: WayfinderAudience.objects.filter(is_active=True),
+            vocabulary=True,
         )

@@ -1,35 +1,28 @@
 """The staff's "Übersetzungen" in the Wagtail admin: what is missing or outdated per kind and
 language, and the translation of the texts staff own (vocabularies, the wayfinder's answers, crisis
-situations), which are published at once."""
+situations), which are published at once.
+
+Which texts those are, each app says when it registers them (`register_translatable(...,
+vocabulary=True)`), so this view knows no app above the network. The URL names keep their
+`portal_` prefix: they are part of the admin's addresses.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-from crisis.models import KeyStep, Situation, TemporaryOffer
 from network.forms.translations import TranslationForm
-from network.models import TargetGroup, Topic
 from network.permissions import is_agency_staff
 from network.translations import field_statuses, save_vocabulary_translations, translation_report
-from portal.translations import translation_languages
-from referrals.models import ConcernCategory, WayfinderAudience
-
-VOCABULARIES = {
-    model._meta.model_name: model
-    for model in (
-        Topic,
-        TargetGroup,
-        ConcernCategory,
-        WayfinderAudience,
-        Situation,
-        KeyStep,
-        TemporaryOffer,
-    )
-}
+from portal.translations import translation_languages, vocabularies
 
 
 def _require_staff(request: HttpRequest) -> None:
@@ -47,7 +40,7 @@ def report(request: HttpRequest) -> HttpResponse:
             "lines": translation_report(),
             "languages": translation_languages(),
             "vocabularies": [
-                (name, model._meta.verbose_name_plural) for name, model in VOCABULARIES.items()
+                (name, model._meta.verbose_name_plural) for name, model in vocabularies().items()
             ],
         },
     )
@@ -56,7 +49,7 @@ def report(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def vocabulary(request: HttpRequest, name: str, language: str) -> HttpResponse:
     _require_staff(request)
-    model = VOCABULARIES.get(name)
+    model = vocabularies().get(name)
     languages = dict(translation_languages())
     if model is None or language not in languages:
         raise Http404("No such vocabulary or language.")
@@ -81,3 +74,34 @@ def vocabulary(request: HttpRequest, name: str, language: str) -> HttpResponse:
             "languages": translation_languages(),
         },
     )
+
+
+def admin_urls() -> list[URLPattern]:
+    return [
+        path("translations/", report, name="portal_translations"),
+        path(
+            "translations/<str:name>/<str:language>/",
+            vocabulary,
+            name="portal_translations_vocabulary",
+        ),
+    ]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return is_agency_staff(request.user)
+
+
+def menu_item() -> MenuItem:
+    return StaffMenuItem(
+        gettext_lazy("Übersetzungen"),
+        reverse("portal_translations"),
+        icon_name="globe",
+        order=220,
+    )
+
+
+def register() -> None:
+    """Called once from the network's AppConfig.ready()."""
+    hooks.register("register_admin_urls", admin_urls)
+    hooks.register("register_admin_menu_item", menu_item)
