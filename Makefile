@@ -46,6 +46,8 @@ test: $(STAMP) $(NODE_STAMP) lint
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@# The import contracts of pyproject.toml ([tool.importlinter]); see docs/architecture.md.
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/bandit -c pyproject.toml -r . --quiet --severity-level medium --confidence-level medium
 	@if $(BIN)/python -c "import urllib.request as r; r.urlopen('$(AUDIT_PROBE)', timeout=15)" \
 		2>/dev/null; then \
