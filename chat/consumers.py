@@ -34,8 +34,9 @@ from chat import broadcast, conf, presence, queries, services
 from chat.broadcast import LAYER_ERRORS, frame_event, user_group
 from chat.frames import display_name, error_frame
 from chat.models import Channel
-from chat.permissions import can_post, can_read
+from chat.permissions import can_read
 from chat.services import ChatRefused
+from portal.parsers import TooDeeplyNested, decode
 
 logger = logging.getLogger(__name__)
 
@@ -97,8 +98,8 @@ def _leave(channel: Channel, user_id: int) -> dict[str, Any]:
 
 
 @database_sync_to_async
-def _may_type(channel: Channel, user: Any) -> bool:
-    return can_post(user, channel)
+def _announce_typing(channel: Channel, user: Any) -> None:
+    services.announce_typing(channel=channel, acting_user=user)
 
 
 @database_sync_to_async
@@ -130,6 +131,16 @@ def _delete(channel: Channel, user: Any, seq: object) -> bool:
 @database_sync_to_async
 def _read(channel: Channel, user: Any, seq: object) -> None:
     services.mark_read(channel=channel, seq=seq, acting_user=user)
+
+
+def _encodable(frame: object) -> bool:
+    """Whether the frame is text UTF-8 can carry: JSON's "\\ud800" escapes decode to lone
+    surrogates, which the sanitiser, the database and the other sockets could not take."""
+    try:
+        json.dumps(frame, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class _ReportingLayer:
@@ -285,9 +296,16 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self._end(FRAME_TOO_LARGE)
             return
         try:
-            frame = json.loads(raw)
+            frame = decode(raw)
+        except TooDeeplyNested as error:
+            await self.send_json(error_frame("invalid_json", str(error)))
+            return
         except ValueError:
             await self.send_json(error_frame("invalid_json", _("Das ist kein gültiges JSON.")))
+            return
+        if not _encodable(frame):
+            detail = _("Der Text enthält ungültige Zeichen (einzelne Surrogate).")
+            await self.send_json(error_frame("invalid", detail))
             return
         kind = frame.get("type") if isinstance(frame, dict) else None
         handler = self.ACTIONS.get(kind) if isinstance(kind, str) else None
@@ -345,8 +363,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self._degrade("broadcast of a deletion failed")
 
     async def on_typing(self, frame: dict[str, Any]) -> None:
-        if not await _may_type(self.channel, self.user):
-            raise ChatRefused("not_allowed", _("Sie können in diesem Kanal nicht schreiben."))
+        await _announce_typing(self.channel, self.user)
         typing = {
             "type": "typing",
             "channel": self.channel.slug,

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from chat.models import Channel, Message
+from portal.names import without_invisible
 
 
 def display_name(user: Any) -> str:
+    """How others see a person; names saved before controls were refused lose them here."""
     if user is None:
         return ""
-    return user.get_full_name() or user.get_username()
+    return without_invisible(user.get_full_name()) or user.get_username()
 
 
 def message_frame(message: Message, channel: Channel) -> dict[str, Any]:

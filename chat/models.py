@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Actor, Municipality, Topic
+from portal.names import visible_name
 
 
 class Channel(models.Model):
@@ -25,8 +26,10 @@ class Channel(models.Model):
         DIRECT = "direct", _("Direktnachricht")
 
     slug = models.SlugField(_("Kurzname"), max_length=100, unique=True)
-    name = models.CharField(_("Name"), max_length=200)
-    description = models.CharField(_("Beschreibung"), max_length=300, blank=True)
+    name = models.CharField(_("Name"), max_length=200, validators=[visible_name])
+    description = models.CharField(
+        _("Beschreibung"), max_length=300, blank=True, validators=[visible_name]
+    )
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
     topic = models.ForeignKey(
         Topic,
@@ -79,7 +82,9 @@ class ChannelMembership(models.Model):
     """A person in a channel, with what they have read; removed people keep a row that bars them.
 
     Public and actor channels get a row when a member first opens them, so that read state,
-    mutes and removals have a place even where belonging follows from the network.
+    mutes and removals have a place even where belonging follows from the network. Nobody is
+    put into a private channel without consent: an invitation is a row "invited", which reads
+    nothing, until the person accepts (then "active") or declines (then the row goes).
     """
 
     class Role(models.TextChoices):
@@ -90,6 +95,7 @@ class ChannelMembership(models.Model):
         ACTIVE = "active", _("aktiv")
         MUTED = "muted", _("stummgeschaltet")
         REMOVED = "removed", _("entfernt")
+        INVITED = "invited", _("eingeladen")
 
     channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(
@@ -98,6 +104,14 @@ class ChannelMembership(models.Model):
     role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("eingeladen von"),
     )
     last_read_seq = models.PositiveBigIntegerField(default=0)
     joined_at = models.DateTimeField(auto_now_add=True)

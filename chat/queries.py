@@ -63,6 +63,15 @@ def channels_to_join(user: User) -> list[Channel]:
     return list(joinable_channels(user).order_by("name"))
 
 
+def invitations(user: User) -> list[ChannelMembership]:
+    """The member's invitations waiting for an answer, newest first, with channel and inviter."""
+    return list(
+        ChannelMembership.objects.filter(user=user, status=ChannelMembership.Status.INVITED)
+        .select_related("channel", "invited_by")
+        .order_by("-joined_at")
+    )
+
+
 def members(channel: Channel) -> list[ChannelMembership]:
     """Who has a row in the channel (joined, muted or removed), for the moderation panel."""
     return list(channel.memberships.select_related("user").order_by("user__username"))

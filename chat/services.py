@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -34,11 +35,21 @@ from network import audit
 from network.models import Actor
 from network.permissions import User
 from portal import ratelimit
+from portal.html import LONE_SURROGATE
 from portal.mail import send_after_commit
+from portal.names import visible_name
 
 # Per account, whichever way a message arrives; chat/conf.py reads the rate from the settings.
 MESSAGES = ratelimit.Limit(
     "chat-message",
+    by=("account",),
+    rate=lambda: ratelimit.Rate(limit=conf.rate_limit(), window=conf.rate_window()),
+)
+
+
+# Typing notices broadcast too, so they have a limit of their own (clients send one every 3 s).
+TYPING = ratelimit.Limit(
+    "chat-typing",
     by=("account",),
     rate=lambda: ratelimit.Rate(limit=conf.rate_limit(), window=conf.rate_window()),
 )
@@ -58,9 +69,23 @@ def _not_member() -> ChatRefused:
     return ChatRefused("not_allowed", _("Sie gehören nicht (mehr) zu diesem Kanal."))
 
 
+def _count(limit: ratelimit.Limit, user: User) -> None:
+    """Count one broadcast of the member's against a limit, refusing it beyond."""
+    try:
+        limit.hit(user=user)
+    except ratelimit.RateLimited as limited:
+        raise ChatRefused(
+            "rate_limited",
+            _("Zu viele Nachrichten in kurzer Zeit. Bitte warten Sie einen Moment."),
+            retry_after=limited.retry_after,
+        ) from limited
+
+
 def _clean_body(body: object) -> str:
     if not isinstance(body, str):
         raise ChatRefused("invalid", _("Der Text fehlt."))
+    if LONE_SURROGATE.search(body):
+        raise ChatRefused("invalid", _("Der Text enthält ungültige Zeichen (einzelne Surrogate)."))
     if not body.strip():
         raise ChatRefused("empty_body", _("Eine leere Nachricht wird nicht gesendet."))
     if len(body) > conf.MAX_BODY_LENGTH:
@@ -139,21 +164,18 @@ def post_message(
     unchanged, so a client may resend whatever it is unsure about.
     """
     body = _clean_body(body)
-    if not isinstance(client_id, str) or len(client_id) > conf.CLIENT_ID_MAX_LENGTH:
+    if (
+        not isinstance(client_id, str)
+        or len(client_id) > conf.CLIENT_ID_MAX_LENGTH
+        or LONE_SURROGATE.search(client_id)
+    ):
         raise ChatRefused("invalid", _("Die client_id muss ein kurzer Text sein."))
     _require_post(channel, acting_user)
     if client_id:
         stored = _stored(channel, acting_user, client_id)
         if stored is not None:
             return stored, False
-    try:
-        MESSAGES.hit(user=acting_user)
-    except ratelimit.RateLimited as limited:
-        raise ChatRefused(
-            "rate_limited",
-            _("Zu viele Nachrichten in kurzer Zeit. Bitte warten Sie einen Moment."),
-            retry_after=limited.retry_after,
-        ) from limited
+    _count(MESSAGES, acting_user)
     try:
         with transaction.atomic():
             message = _save_message(channel, body, client_id, acting_user)
@@ -215,13 +237,17 @@ def _message(channel: Channel, seq: object) -> Message:
 
 
 def edit_message(*, channel: Channel, seq: object, body: object, acting_user: User) -> Message:
-    """Authors edit their own messages; nobody edits someone else's words."""
+    """Authors edit their own messages; nobody edits someone else's words.
+
+    Every edit is broadcast to the channel, so it counts against the same limit as a message.
+    """
     body = _clean_body(body)
     _require_post(channel, acting_user)
     with transaction.atomic():
         message = _message(channel, seq)
         if message.author_id != acting_user.pk:
             raise ChatRefused("not_allowed", _("Sie können nur eigene Nachrichten bearbeiten."))
+        _count(MESSAGES, acting_user)
         mentioned = _readers_named(channel, mentioned_usernames(body))
         message.body = body
         message.body_html = render_body(body, mentions={user.get_username() for user in mentioned})
@@ -235,7 +261,10 @@ def edit_message(*, channel: Channel, seq: object, body: object, acting_user: Us
 
 
 def delete_message(*, channel: Channel, seq: object, acting_user: User) -> Message:
-    """Authors delete their own messages; moderators remove anyone's, which is audited."""
+    """Authors delete their own messages; moderators remove anyone's, which is audited.
+
+    A deletion is broadcast like a message and counts against the same limit.
+    """
     if not can_read(acting_user, channel):
         raise _not_member()
     with transaction.atomic():
@@ -245,6 +274,7 @@ def delete_message(*, channel: Channel, seq: object, acting_user: User) -> Messa
             _require_post(channel, acting_user)
         elif not can_moderate(acting_user, channel):
             raise ChatRefused("not_allowed", _("Sie können nur eigene Nachrichten löschen."))
+        _count(MESSAGES, acting_user)
         message.removed_at = timezone.now()
         message.removed_by = acting_user
         message.save(update_fields=["removed_at", "removed_by"])
@@ -261,6 +291,12 @@ def delete_message(*, channel: Channel, seq: object, acting_user: User) -> Messa
             channel.group_name, broadcast.frame_event(deleted_frame(message, channel))
         )
     return message
+
+
+def announce_typing(*, channel: Channel, acting_user: User) -> None:
+    """Whether a typing notice may go out: members who may post, within the typing limit."""
+    _require_post(channel, acting_user)
+    _count(TYPING, acting_user)
 
 
 def mark_read(*, channel: Channel, seq: object, acting_user: User) -> int:
@@ -288,11 +324,25 @@ def set_member_status(
         raise ChatRefused("not_allowed", _("Nur Kanal-Admins und die Agentur moderieren."))
     if user.pk == acting_user.pk:
         raise ChatRefused("not_allowed", _("Sie können sich nicht selbst moderieren."))
+    if status == ChannelMembership.Status.INVITED:
+        raise ChatRefused("invalid", _("Einladen geht nur über die Einladung."))
     with transaction.atomic():
-        membership, _created = ChannelMembership.objects.select_for_update().get_or_create(
+        membership, created = ChannelMembership.objects.select_for_update().get_or_create(
             channel=channel, user=user
         )
         previous = membership.status
+        # Only the person's own acceptance of an invitation lets them into a closed channel:
+        # moderation withdraws an invitation (remove) but turns nobody into a reader there.
+        closed = channel.kind in (Channel.Kind.PRIVATE, Channel.Kind.DIRECT)
+        outside = created or previous in (
+            ChannelMembership.Status.INVITED,
+            ChannelMembership.Status.REMOVED,
+        )
+        if closed and outside and status != ChannelMembership.Status.REMOVED:
+            raise ChatRefused(
+                "not_allowed",
+                _("In einen privaten Kanal kommt man nur über eine angenommene Einladung."),
+            )
         membership.status = status
         membership.save(update_fields=["status"])
         audit.record(
@@ -330,10 +380,11 @@ def open_actor_channel(*, name: str, actors: Iterable[Actor], acting_user: User)
         raise ChatRefused("not_allowed", _("Nur die Agentur eröffnet Kanäle mit Akteuren."))
     if not actors or not name.strip():
         raise ChatRefused("invalid", _("Name und mindestens ein Akteur sind nötig."))
+    name = _channel_name(name)
     with transaction.atomic():
         channel = Channel.objects.create(
             slug=_unique_slug(name),
-            name=name.strip(),
+            name=name,
             kind=Channel.Kind.ACTOR,
             created_by=acting_user,
         )
@@ -375,16 +426,40 @@ def _display(user: User) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def _channel_name(name: str) -> str:
+    """A channel's name as others will see it; refused when it would read otherwise."""
+    name = name.strip()
+    if not name:
+        raise ChatRefused("invalid", _("Der Kanal braucht einen Namen."))
+    try:
+        visible_name(name)
+    except ValidationError as error:
+        raise ChatRefused("invalid", error.messages[0]) from error
+    return name
+
+
+def invitable(usernames: Iterable[str]) -> list[User]:
+    """The active network members among these usernames; anyone else is passed over silently.
+
+    The forms that take usernames answer alike for people who do not exist and people who may
+    not be invited, so that they tell nobody which usernames exist.
+    """
+    names = {name.strip().lstrip("@") for name in usernames if name.strip().lstrip("@")}
+    if not names:
+        return []
+    users = get_user_model().objects.filter(username__in=names, is_active=True)
+    return [user for user in users.order_by("username") if is_network_member(user)]
+
+
 def create_private_channel(*, name: str, members: Iterable[User], acting_user: User) -> Channel:
-    """A closed channel; its creator is its admin and invites the others."""
+    """A closed channel; its creator is its admin, the others are invited and need to accept."""
     if not is_network_member(acting_user):
         raise ChatRefused("not_allowed", _("Private Kanäle gibt es nur im Netzwerk."))
-    if not name.strip():
-        raise ChatRefused("invalid", _("Der Kanal braucht einen Namen."))
+    name = _channel_name(name)
     with transaction.atomic():
         channel = Channel.objects.create(
             slug=_unique_slug(name),
-            name=name.strip(),
+            name=name,
             kind=Channel.Kind.PRIVATE,
             created_by=acting_user,
         )
@@ -392,23 +467,72 @@ def create_private_channel(*, name: str, members: Iterable[User], acting_user: U
             channel=channel, user=acting_user, role=ChannelMembership.Role.ADMIN
         )
         for member in members:
-            ChannelMembership.objects.get_or_create(channel=channel, user=member)
+            if member.pk != acting_user.pk:
+                _invite(channel, member, acting_user)
     return channel
 
 
-def invite(*, channel: Channel, user: User, acting_user: User) -> ChannelMembership:
-    """Admins of a private channel bring people in (back); removed people need this too."""
+def invite(*, channel: Channel, user: User | None, acting_user: User) -> ChannelMembership | None:
+    """Admins of a private channel invite people (again, after a removal); they need to accept.
+
+    `user` is None for a name that is nobody who may be invited: the admin's answer is the same.
+    """
     if channel.kind != Channel.Kind.PRIVATE or not can_moderate(acting_user, channel):
         raise ChatRefused("not_allowed", _("Nur Admins laden in private Kanäle ein."))
+    if user is None or user.pk == acting_user.pk or not is_network_member(user):
+        return None
     with transaction.atomic():
-        membership, _created = ChannelMembership.objects.update_or_create(
-            channel=channel, user=user, defaults={"status": ChannelMembership.Status.ACTIVE}
-        )
-        audit.record(
-            "chat.member_invited",
-            user=acting_user,
-            obj=membership,
-            channel=channel.slug,
-            member=user.get_username(),
-        )
+        return _invite(channel, user, acting_user)
+
+
+def _invite(channel: Channel, user: User, acting_user: User) -> ChannelMembership:
+    membership, created = ChannelMembership.objects.select_for_update().get_or_create(
+        channel=channel,
+        user=user,
+        defaults={"status": ChannelMembership.Status.INVITED, "invited_by": acting_user},
+    )
+    if not created and membership.status != ChannelMembership.Status.REMOVED:
+        return membership  # already in, or already invited
+    if not created:
+        membership.status = ChannelMembership.Status.INVITED
+        membership.invited_by = acting_user
+        membership.save(update_fields=["status", "invited_by"])
+    audit.record(
+        "chat.member_invited",
+        user=acting_user,
+        obj=membership,
+        channel=channel.slug,
+        member=user.get_username(),
+    )
+    notice = {
+        "type": "invitation",
+        "channel": channel.slug,
+        "channel_name": channel.name,
+        "by": acting_user.get_username(),
+        "by_name": _display(acting_user),
+    }
+    broadcast.after_commit(broadcast.user_group(user.pk), {"type": "chat.notice", "frame": notice})
     return membership
+
+
+def answer_invitation(*, channel: Channel, accept: bool, acting_user: User) -> None:
+    """The invited person accepts (and reads the channel from now on) or declines (row gone)."""
+    with transaction.atomic():
+        membership = (
+            ChannelMembership.objects.select_for_update()
+            .filter(channel=channel, user=acting_user, status=ChannelMembership.Status.INVITED)
+            .first()
+        )
+        if membership is None:
+            raise ChatRefused("not_found", _("Diese Einladung gibt es nicht (mehr)."))
+        if accept:
+            membership.status = ChannelMembership.Status.ACTIVE
+            membership.save(update_fields=["status"])
+        else:
+            membership.delete()
+        audit.record(
+            "chat.invitation_accepted" if accept else "chat.invitation_declined",
+            user=acting_user,
+            obj=channel,
+            channel=channel.slug,
+        )

@@ -12,6 +12,11 @@ urlpatterns = [
     path("<slug:slug>/", views.channel, name="channel"),
     path("<slug:slug>/invite/", views.invite, name="invite"),
     path(
+        "<slug:slug>/invitation/<str:answer>/",
+        views.answer_invitation,
+        name="answer_invitation",
+    ),
+    path(
         "<slug:slug>/members/<str:username>/<str:action>/",
         views.moderate_member,
         name="moderate_member",

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from chat import conf, queries, services
@@ -24,6 +25,13 @@ from chat.permissions import (
     get_channel_for_member,
 )
 from chat.services import ChatRefused
+
+INVITATION_ANSWERS = {"accept": True, "decline": False}
+# The same words whether the names reached anyone or not (chat.forms).
+INVITED = gettext_lazy(
+    "Die Einladung gilt für alle genannten Personen, die es im Netzwerk gibt. Sie sehen den Kanal, "
+    "sobald sie annehmen."
+)
 
 MEMBER_ACTIONS = {
     "mute": ChannelMembership.Status.MUTED,
@@ -38,6 +46,7 @@ def _page(
     user = request.user
     context: dict[str, object] = {
         "channels": queries.channel_list(user),
+        "invitations": queries.invitations(user),
         "joinable": queries.channels_to_join(user),
         "channel": channel,
         "direct_form": extra.pop("direct_form", None) or DirectForm(),
@@ -103,6 +112,8 @@ def new_private_channel(request: HttpRequest) -> HttpResponse:
         except ChatRefused as refused:
             form.add_error(None, refused.detail)
         else:
+            if request.POST.get("usernames", "").strip():  # typed, whether found or not
+                messages.success(request, INVITED)
             return redirect("chat:channel", slug=opened.slug)
     return _page(request, None, private_form=form, status=400)
 
@@ -120,9 +131,28 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
         except ChatRefused as refused:
             form.add_error("username", refused.detail)
         else:
-            messages.success(request, _("Eingeladen."))
+            messages.success(request, INVITED)
             return redirect("chat:channel", slug=channel.slug)
     return _page(request, channel, invite_form=form, status=400)
+
+
+@require_POST
+@login_required
+def answer_invitation(request: HttpRequest, slug: str, answer: str) -> HttpResponse:
+    """Accept or decline an invitation; without one, the channel is not confirmed to exist."""
+    channel = Channel.objects.filter(slug=slug).first()
+    if channel is None or answer not in INVITATION_ANSWERS:
+        raise Http404("No such invitation.")
+    try:
+        services.answer_invitation(
+            channel=channel, accept=INVITATION_ANSWERS[answer], acting_user=request.user
+        )
+    except ChatRefused as refused:
+        raise Http404("No such invitation.") from refused
+    if INVITATION_ANSWERS[answer]:
+        return redirect("chat:channel", slug=channel.slug)
+    messages.success(request, _("Einladung abgelehnt."))
+    return redirect("chat:home")
 
 
 @require_POST

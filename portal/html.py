@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import nh3
 
@@ -11,6 +12,13 @@ ALLOWED_TAGS = frozenset(
 )
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}}
 ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Halves of a UTF-16 pair on their own: JSON's "\ud800" escapes decode to them, and UTF-8
+# (nh3, the database, every response) cannot carry them.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(value: str) -> str:
+    return LONE_SURROGATE.sub("\ufffd", value)
 
 
 def sanitize_html(value: str) -> str:
@@ -22,7 +30,7 @@ def sanitize_html(value: str) -> str:
     if not value:
         return ""
     return nh3.clean(
-        value,
+        _encodable(value),
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
         url_schemes=set(ALLOWED_URL_SCHEMES),
@@ -33,4 +41,4 @@ def sanitize_html(value: str) -> str:
 
 def html_to_text(value: str) -> str:
     """Plain text of sanitised HTML, for search documents and meta descriptions."""
-    return " ".join(html.unescape(nh3.clean(value or "", tags=set())).split())
+    return " ".join(html.unescape(nh3.clean(_encodable(value or ""), tags=set())).split())

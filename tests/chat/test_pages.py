@@ -101,12 +101,21 @@ def test_it_lets_members_open_a_private_channel_and_invite_into_it(client, peopl
     response = client.post("/chat/private/", {"name": "Fahrdienst", "usernames": "ada, @erik"})
     channel = Channel.objects.get(kind=Channel.Kind.PRIVATE)
     assert response["Location"] == f"/chat/{channel.slug}/"
-    roles = dict(channel.memberships.values_list("user__username", "role"))
-    assert roles == {"mia": "admin", "ada": "member", "erik": "member"}
+    rows = {
+        username: (role, status)
+        for username, role, status in channel.memberships.values_list(
+            "user__username", "role", "status"
+        )
+    }
+    assert rows == {
+        "mia": ("admin", "active"),
+        "ada": ("member", "invited"),
+        "erik": ("member", "invited"),
+    }
 
     assert client.post(f"/chat/{channel.slug}/invite/", {"username": "stefan"}).status_code == 302
-    assert channel.memberships.filter(user=people.staff, status="active").exists()
-    assert AuditEntry.objects.filter(action="chat.member_invited").exists()
+    assert channel.memberships.get(user=people.staff).status == "invited"
+    assert AuditEntry.objects.filter(action="chat.member_invited").count() == 3
 
 
 def test_it_lets_only_admins_of_a_private_channel_invite(client, people, team):
@@ -116,8 +125,23 @@ def test_it_lets_only_admins_of_a_private_channel_invite(client, people, team):
     assert not team.memberships.filter(user=people.elsewhere).exists()
 
 
-def test_it_names_unknown_people_in_the_private_channel_form(client, people):
+def test_it_answers_alike_for_unknown_people_and_people_who_may_not_be_invited(client, people):
+    """No oracle for usernames: "niemand" does not exist, "otto" exists outside the network."""
     client.force_login(people.member)
-    response = client.post("/chat/private/", {"name": "X", "usernames": "niemand"})
-    assert response.status_code == 400
-    assert "„niemand“ gibt es im Netzwerk nicht." in response.content.decode()
+    answers = []
+    for name in ("niemand", "otto"):
+        response = client.post("/chat/private/", {"name": "X", "usernames": name}, follow=True)
+        page = response.content.decode()
+        answers.append((response.status_code, "gibt es im Netzwerk nicht" in page, name in page))
+        assert "Die Einladung gilt für alle genannten Personen" in page
+    assert answers[0] == answers[1] == (200, False, False)
+    assert not ChannelMembership.objects.filter(user=people.outsider).exists()
+
+
+def test_it_answers_alike_for_unknown_and_unreachable_people_in_the_direct_form(client, people):
+    client.force_login(people.member)
+    unknown = client.post("/chat/direct/", {"username": "niemand"})
+    outsider = client.post("/chat/direct/", {"username": "otto"})
+    assert unknown.status_code == outsider.status_code == 400
+    assert "Mit „niemand“ können Sie hier keine Unterhaltung beginnen." in unknown.content.decode()
+    assert "Mit „otto“ können Sie hier keine Unterhaltung beginnen." in outsider.content.decode()

@@ -170,6 +170,12 @@ class Room {
           channel: frame.channel_name,
         });
         break;
+      case "invitation":
+        this.notice.textContent = text("textInvitation", {
+          author: frame.by_name,
+          channel: frame.channel_name,
+        });
+        break;
       case "error":
         if (this.errorLine) this.errorLine.textContent = frame.detail;
         break;
