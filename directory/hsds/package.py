@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from directory.hsds.vocabulary import taxonomy
+from portal.csv_cells import read_cell, safe_cell
 
 # Table and columns of each HSDS object we write, in the order of the HSDS CSV examples.
 TABLES: dict[str, tuple[str, ...]] = {
@@ -171,7 +172,10 @@ def write_package(
             with path.open("w", encoding="utf-8", newline="") as handle:
                 writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
                 writer.writeheader()
-                writer.writerows(rows[table].values())
+                writer.writerows(
+                    {column: safe_cell(value) for column, value in row.items()}
+                    for row in rows[table].values()
+                )
             written.append(path)
             resources.append(
                 {
@@ -206,7 +210,7 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         return []
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return [
-            {key: value for key, value in row.items() if value != ""}
+            {key: read_cell(value) for key, value in row.items() if value != ""}
             for row in csv.DictReader(handle)
         ]
 

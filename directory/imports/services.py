@@ -29,7 +29,7 @@ from directory.imports.applying import (
     write,
 )
 from directory.imports.hsds_reading import is_hsds_source, read_hsds
-from directory.imports.reading import UnreadableFile, read_table
+from directory.imports.reading import MAX_ROWS, UnreadableFile, at_most, read_table
 from directory.imports.records import ActorRecord, Problem
 from directory.imports.spreadsheet import read_header, read_rows
 from directory.imports.vocabulary import Vocabularies
@@ -91,7 +91,7 @@ def _read(
     vocabularies = Vocabularies.load()
     try:
         if is_hsds_source(source, name):
-            return list(read_hsds(source, vocabularies))
+            return list(at_most(read_hsds(source, vocabularies), MAX_ROWS))
         with _opened(source) as handle:
             table = read_table(handle, name)
             header = read_header(table.headers)
@@ -104,6 +104,9 @@ def _read(
             return list(read_rows(table, vocabularies))
     except (UnreadableFile, OSError) as unreadable:
         report.file_problems.append(str(unreadable))
+        return None
+    except RecursionError:
+        report.file_problems.append("The file is nested too deeply to be read.")
         return None
 
 

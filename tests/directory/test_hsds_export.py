@@ -9,6 +9,7 @@ import json
 import pytest
 from django.core.management import call_command
 
+from directory.hsds.package import read_tables
 from network.models import ActorKind, Availability
 from tests.factories import (
     ActorFactory,
@@ -254,3 +255,31 @@ def test_it_writes_csv_tables_described_by_datapackage_json(network, tmp_path, h
     for row in tables["organizations"]:
         typed = {key: value for key, value in row.items() if value}
         assert hsds_schemas.errors(typed, "compiled/organization_list.json") == []
+
+
+def test_it_writes_cells_a_spreadsheet_would_run_as_text_and_reads_them_back(db, tmp_path):
+    actor = ActorFactory(
+        name='=HYPERLINK("https://evil.example";"Klick")',
+        slug="formel",
+        email="info@formel.example",
+        phone="+49 3443 12345",
+    )
+    ContactPersonFactory(actor=actor, name="@SUMME(A1)", role="-2+3", phone="\t=1+1")
+    LocationFactory(actor=actor, latitude=-51.2, longitude=11.97)
+
+    call_command("export_hsds", str(tmp_path), "--format", "csv")
+
+    cells = [
+        value
+        for path in tmp_path.glob("*.csv")
+        for row in csv.reader(path.open(encoding="utf-8", newline=""))
+        for value in row
+    ]
+    runnable = [cell for cell in cells if cell.startswith(("=", "+", "@", "\t", "\r", "-"))]
+    assert runnable == ["-51.2"]  # a plain number is no formula
+    assert '\'=HYPERLINK("https://evil.example";"Klick")' in cells
+    assert "'@SUMME(A1)" in cells
+    assert "'+49 3443 12345" in cells
+    organization = read_tables(tmp_path)[0]
+    assert organization["name"] == actor.name
+    assert organization["contacts"][0]["name"] == "@SUMME(A1)"
