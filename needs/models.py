@@ -127,6 +127,9 @@ class Need(models.Model):
     )
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+    # When the need stopped being open (filled or expired); the helpers' replies are deleted a
+    # set time after it (NEED_REPLY_RETENTION_DAYS).
+    closed_at = models.DateTimeField(_("geschlossen am"), null=True, blank=True, editable=False)
 
     objects = NeedQuerySet.as_manager()
 
@@ -152,6 +155,15 @@ class Need(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.description = sanitize_html(self.description)
+        # Whoever changes the status (the members' pages, the admin, expire_needs), the time it
+        # closed follows it, so the retention of the replies counts from there.
+        if self.status == self.Status.OPEN:
+            self.closed_at = None
+        elif self.closed_at is None:
+            self.closed_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "closed_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

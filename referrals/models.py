@@ -244,6 +244,12 @@ class Outcome(models.TextChoices):
     REFERRED = "referred", _("an Partner vermittelt")
     NOT_REACHABLE = "not_reachable", _("nicht erreichbar")
     WITHDRAWN = "withdrawn", _("zurückgezogen")
+    # Set by the retention purge on open referrals that had no step for the retention period.
+    EXPIRED = "expired", _("ohne Bearbeitung abgelaufen")
+
+
+# What staff choose from when they close a referral; "expired" is the purge's alone.
+STAFF_OUTCOMES = [(value, label) for value, label in Outcome.choices if value != Outcome.EXPIRED]
 
 
 class Referral(models.Model):

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from network import audit
 from network.models import Actor, AgencyUnit, Language
 from network.permissions import User
 from portal.security_log import log_event
+from portal.transactions import retrying
 from referrals import conf
 from referrals.models import (
     ConcernCategory,
@@ -97,6 +98,7 @@ def _create_with_unique_reference(**fields: Any) -> Referral:
     raise RuntimeError("no free reference number found")
 
 
+@retrying
 def submit_referral(
     *,
     person: PersonData,
@@ -158,7 +160,27 @@ def submit_referral(
 
 
 def _locked(referral: Referral) -> Referral:
-    return Referral.objects.select_for_update().get(pk=referral.pk)
+    """The row, locked for this step, as long as it is still what the caller acted on.
+
+    Two staff members acting on the same referral at the same moment both read it before
+    either writes; the lock makes the second wait, and this check makes the second step fail
+    instead of acting on a state its author never saw.
+    """
+    current = Referral.objects.select_for_update().select_related("unit").get(pk=referral.pk)
+    seen = (referral.unit_id, referral.status, referral.assignee_id)
+    if seen != (current.unit_id, current.status, current.assignee_id):
+        raise TransitionNotAllowed(
+            _(
+                "Jemand anderes hat %(reference)s gerade geändert (jetzt: %(status)s, "
+                "%(unit)s). Ihr Schritt wurde nicht ausgeführt; bitte prüfen Sie den neuen Stand."
+            )
+            % {
+                "reference": current.reference,
+                "status": current.get_status_display(),
+                "unit": current.unit.name,
+            }
+        )
+    return current
 
 
 def _record(action: str, referral: Referral, acting_user: User, **data: Any) -> None:
@@ -180,6 +202,7 @@ def _require_open(referral: Referral) -> None:
         raise TransitionNotAllowed(_("Die Zuweisung ist bereits abgeschlossen."))
 
 
+@retrying
 def assign_referral(
     *, referral: Referral, unit: AgencyUnit, assignee: Any | None, note: str, acting_user: User
 ) -> Referral:
@@ -207,6 +230,7 @@ def assign_referral(
     return referral
 
 
+@retrying
 def forward_referral(
     *, referral: Referral, unit: AgencyUnit, note: str, acting_user: User
 ) -> Referral:
@@ -234,6 +258,7 @@ def forward_referral(
     return referral
 
 
+@retrying
 def start_referral(*, referral: Referral, note: str, acting_user: User) -> Referral:
     """Work begins: the first time counts as first contact for the statistics."""
     with transaction.atomic():
@@ -254,6 +279,7 @@ def start_referral(*, referral: Referral, note: str, acting_user: User) -> Refer
     return referral
 
 
+@retrying
 def close_referral(
     *,
     referral: Referral,
@@ -287,6 +313,7 @@ def close_referral(
     return referral
 
 
+@retrying
 def add_note(*, referral: Referral, note: str, acting_user: User) -> ReferralEvent:
     with transaction.atomic():
         event = ReferralEvent.objects.create(
@@ -299,6 +326,7 @@ def add_note(*, referral: Referral, note: str, acting_user: User) -> ReferralEve
 # --- privacy ---------------------------------------------------------------------------------
 
 
+@retrying
 def record_access(*, referral: Referral, channel: str, acting_user: User) -> ReferralAccess:
     """Every look at the person's data leaves a line: who, when, how (security log: ids only)."""
     access = ReferralAccess.objects.create(referral=referral, user=acting_user, channel=channel)
@@ -365,22 +393,62 @@ def due_for_purge(now: datetime.datetime | None = None) -> QuerySet[Referral]:
     )
 
 
+def abandoned(now: datetime.datetime | None = None) -> QuerySet[Referral]:
+    """Open referrals whose last timeline step is older than the retention period.
+
+    Nobody closed them, so the retention period never started; without this rule the person's
+    data would stay for ever.
+    """
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=conf.retention_days())
+    return (
+        Referral.objects.exclude(status=Status.CLOSED)
+        .filter(anonymised_at__isnull=True)
+        .annotate(last_step=Max("events__at"))
+        .filter(Q(last_step__lt=cutoff) | Q(last_step__isnull=True, created_at__lt=cutoff))
+    )
+
+
+@retrying
 def purge_referrals(
     *, acting_user: User | None = None, now: datetime.datetime | None = None
 ) -> int:
     """Anonymise referrals closed longer than the retention period; running again changes nothing.
 
-    What statistics need stays: unit, categories, language, urgency, dates. The notes and the
-    sent mail go, as they may name the person.
+    Open referrals without a step for the retention period are closed first ("expired") with a
+    timeline entry saying why, and anonymised at once. What statistics need stays: unit,
+    categories, language, urgency, dates. The notes and the sent mail go, as they may name the
+    person.
     """
+    now = now or timezone.now()
     with transaction.atomic():
-        referrals = list(due_for_purge(now).select_for_update())
-        ids = [referral.pk for referral in referrals]
-        Referral.objects.filter(pk__in=ids).update(
-            **PERSONAL_FIELDS, anonymised_at=now or timezone.now()
+        expired = list(
+            Referral.objects.filter(pk__in=abandoned(now).values("pk")).select_for_update()
         )
+        Referral.objects.filter(pk__in=[referral.pk for referral in expired]).update(
+            status=Status.CLOSED, outcome=Outcome.EXPIRED, closed_at=now
+        )
+        referrals = [*list(due_for_purge(now).select_for_update()), *expired]
+        ids = [referral.pk for referral in referrals]
+        Referral.objects.filter(pk__in=ids).update(**PERSONAL_FIELDS, anonymised_at=now)
         ReferralEvent.objects.filter(referral_id__in=ids).update(note="")
         OutboxMail.objects.filter(referral_id__in=ids).delete()
+        with translation.override(settings.LANGUAGE_CODE):
+            note = _(
+                "Nach %(days)s Tagen ohne Bearbeitungsschritt automatisch geschlossen; die "
+                "personenbezogenen Daten sind gelöscht."
+            ) % {"days": conf.retention_days()}
+        ReferralEvent.objects.bulk_create(
+            ReferralEvent(
+                referral=referral,
+                kind=ReferralEvent.Kind.CLOSED,
+                outcome=Outcome.EXPIRED,
+                note=note,
+                at=now,
+            )
+            for referral in expired
+        )
+        for referral in expired:
+            _record("expired", referral, acting_user)
         for referral in referrals:
             _record("anonymised", referral, acting_user)
     return len(ids)

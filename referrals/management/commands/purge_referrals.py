@@ -1,17 +1,19 @@
-"""Daily job: anonymise referrals closed longer than REFERRAL_RETENTION_DAYS ago."""
+"""Daily job: anonymise referrals closed longer than REFERRAL_RETENTION_DAYS ago, and close and
+anonymise open referrals without a step for as long."""
 
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandParser
 
 from referrals import conf
-from referrals.services import due_for_purge, purge_referrals
+from referrals.services import abandoned, due_for_purge, purge_referrals
 
 
 class Command(BaseCommand):
     help = (
-        "Delete the personal data of referrals closed more than REFERRAL_RETENTION_DAYS ago, "
-        "keeping what the statistics need; safe to run again."
+        "Delete the personal data of referrals closed more than REFERRAL_RETENTION_DAYS ago, and "
+        "close and anonymise open ones without a step for as long, keeping what the statistics "
+        "need; safe to run again."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -23,9 +25,14 @@ class Command(BaseCommand):
         days = conf.retention_days()
         if dry_run:
             count = due_for_purge().count()
+            stale = abandoned().count()
             self.stdout.write(
-                f"{count} referral(s) closed over {days} days ago would be anonymised."
+                f"{count} referral(s) closed over {days} days ago would be anonymised, "
+                f"{stale} open referral(s) without a step for {days} days closed and anonymised."
             )
             return
         count = purge_referrals()
-        self.stdout.write(f"{count} referral(s) closed over {days} days ago anonymised.")
+        self.stdout.write(
+            f"{count} referral(s) anonymised (closed over {days} days ago, or open without a step "
+            f"for {days} days and closed now)."
+        )
