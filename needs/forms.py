@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from needs.models import HelpOffer, Need, phone_validator
 from network.models import Actor, Language
+from portal.names import single_line_name
 
 LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
@@ -22,6 +23,7 @@ class HelpForm(forms.Form):
     name = forms.CharField(
         label=_("Ihr Name"),
         max_length=200,
+        validators=[single_line_name],
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Actor, AgencyUnit, Language
+from portal.names import single_line_name
 from referrals.inbox import Age, InboxFilter
 from referrals.models import (
     ConcernCategory,
@@ -44,11 +46,13 @@ def plain_text(value: str) -> None:
         raise ValidationError(_("Der Text enthält unzulässige Steuerzeichen."), code="control")
 
 
-def _text(label: str, max_length: int, **kwargs: Any) -> forms.CharField:
+def _text(
+    label: str, max_length: int, *, validators: Sequence[Any] = (), **kwargs: Any
+) -> forms.CharField:
     return forms.CharField(
         label=label,
         max_length=max_length,
-        validators=[plain_text],
+        validators=[plain_text, *validators],
         error_messages={
             "max_length": _("Bitte höchstens %(limit_value)d Zeichen (jetzt %(show_value)d).")
         },
@@ -72,7 +76,10 @@ class ReferralForm(forms.Form):
         empty_label=None,
     )
     person_name = _text(
-        _("Name der Person"), NAME_MAX, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        _("Name der Person"),
+        NAME_MAX,
+        validators=[single_line_name],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     phone = forms.CharField(
         label=_("Telefon"),

@@ -19,6 +19,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from network.models import Actor, Invitation, Membership
 from portal import ratelimit
+from portal.names import single_line_name
 from portal.security_log import log_event, pseudonym
 
 ACCOUNT_SCOPE = "login-account"
@@ -116,12 +117,14 @@ class InvitationForm(SetPasswordMixin, forms.Form):
         label=_("Vorname"),
         required=False,
         max_length=150,
+        validators=[single_line_name],
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
         label=_("Nachname"),
         required=False,
         max_length=150,
+        validators=[single_line_name],
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
     password1, password2 = SetPasswordMixin.create_password_fields(

@@ -222,8 +222,8 @@ def test_it_mails_the_coordinators_and_confirms_to_the_helper(
     assert "Ich habe dienstags Zeit." in to_team.body
     assert f"/my/actors/lernpaten-alpha/needs/{need.pk}/replies/" in to_team.body
     assert to_helper.to == ["hanna@example.org"]
-    assert "Fahrdienst zum Sprachkurs" in to_helper.subject
-    assert "Lernpaten Alpha" in to_helper.body
+    assert to_helper.subject == "Danke für Ihr Hilfsangebot"
+    assert f"/needs/{need.pk}/" in to_helper.body
 
 
 def test_it_sends_no_confirmation_without_an_email(
