@@ -23,8 +23,8 @@ RUN pip install . && rm -rf build *.egg-info
 # locale/ live beside the packages); the install below registers the distribution itself.
 COPY . .
 RUN pip install --no-deps . && rm -rf build *.egg-info \
-    && mkdir -p /app/static /app/media \
-    && chown app:app /app/static /app/media \
+    && mkdir -p /app/static /app/media /app/private \
+    && chown app:app /app/static /app/media /app/private \
     && chmod 0755 docker/entrypoint.sh
 
 USER app

@@ -1,5 +1,8 @@
 """The portal's settings, tweaked for fast tests; services come from the same variables."""
 
+import tempfile
+from pathlib import Path
+
 from portal.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -9,5 +12,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Private files (import uploads, images awaiting review) of a test run never land in the project.
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="mia-private-"))
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 LOGGING = {"version": 1, "disable_existing_loggers": False}
