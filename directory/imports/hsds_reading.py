@@ -47,7 +47,7 @@ def load_organizations(source: Path | IO[bytes]) -> list[dict[str, Any]]:
             data = json.loads(source.read_text("utf-8-sig"))
         else:
             data = json.loads(source.read().decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:  # too deep
         raise UnreadableFile(f"Not a readable JSON file: {exc}") from exc
     if isinstance(data, dict):
         data = data["contents"] if isinstance(data.get("contents"), list) else [data]
