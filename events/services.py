@@ -27,9 +27,9 @@ from events.recurrence import Occurrence, occurrences
 from events.review import bump_sequence_if_republished, open_event_change
 from events.search import EVENT_KIND
 from network import audit
-from network.demo.text import german_slug
 from network.models import Actor, ProfileChange
 from network.permissions import User, can_edit_actor
+from network.slugs import german_slug
 from search.listing import Listing, find
 
 

@@ -9,6 +9,7 @@ Protected objects are fetched through their owner: an actor the user may edit, t
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import BaseBackend
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404
@@ -124,3 +125,23 @@ class AgencyStaffPolicy(BasePermissionPolicy):
         return (
             users.filter(is_superuser=True) | users.filter(agency_units__isnull=False)
         ).distinct()
+
+
+class AgencyStaffBackend(BaseBackend):
+    """Django permissions agency staff hold because they are staff (AUTHENTICATION_BACKENDS).
+
+    Wagtail lets people into its admin by `has_perm("wagtailadmin.access_admin")`, which Django
+    answers from groups and user permissions. Rather than a group kept in step with unit
+    membership by a data migration and signals, this backend answers from `is_agency_staff`
+    itself: a group is a second record an administrator can change on its own (add an outsider,
+    drop a colleague) until the two disagree, and it needs rows a fresh install may lack. So the
+    rights follow the unit membership at once, on a database with migrations only. What staff may
+    do inside the admin is decided per model by `AgencyStaffPolicy` and the apps' own checks.
+    """
+
+    STAFF_PERMISSIONS = frozenset({"wagtailadmin.access_admin"})
+
+    def get_user_permissions(self, user_obj: User, obj: object = None) -> set[str]:
+        if obj is not None or not is_agency_staff(user_obj):
+            return set()
+        return set(self.STAFF_PERMISSIONS)

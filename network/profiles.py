@@ -28,10 +28,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from network import audit
-from network.demo.text import german_slug
 from network.diff import Section, diff_actors
 from network.models import STALE_AFTER, Actor, Membership, ProfileChange
 from network.permissions import User, can_edit_actor, can_review_profiles, is_signed_in
+from network.slugs import german_slug
 from portal.mail import send_after_commit
 
 REMIND_EVERY = datetime.timedelta(days=30)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
+DEFAULT_DEMO_PASSWORD = "demo1234!"  # noqa: S105 - published in the README on purpose
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -137,6 +138,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+# The demo network, accounts and `manage.py load_demo` (demo/): on the embedded default and in
+# tests; a production install leaves them out unless DEMO=true (a demonstration server).
+DEMO = env_bool("DEMO", default=not PRODUCTION)
+if DEMO:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -348,7 +354,14 @@ REQUIRE_STAFF_TWO_FACTOR = env_bool("REQUIRE_STAFF_TWO_FACTOR", default=False)
 # How long the second step waits for its code after the password was accepted.
 TWO_FACTOR_PENDING_SECONDS = 5 * 60
 
-DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo1234!")
+# Password of the demo accounts; load_demo in production (DEMO=true) refuses the published default.
+DEMO_PASSWORD = env_str("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
+
+# Agency staff's admin rights come from their unit membership (network.permissions).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "network.permissions.AgencyStaffBackend",
+]
 
 # Background work (django-tasks). Wagtail's own tasks run at once; mail that must not be lost
 # (referral confirmations and unit notifications) goes through a durable outbox in the database,

@@ -79,9 +79,9 @@ def _member(actor: Actor, role: str, username: str):
     return MembershipFactory(actor=actor, role=role, user=UserFactory(username=username)).user
 
 
-def _agency_group() -> Group:
-    """As network.demo.accounts sets it up: the group lets agency staff into the Wagtail admin."""
-    group, _ = Group.objects.get_or_create(name="Agentur")
+def _admin_access_group() -> Group:
+    """Admin access without being agency staff: staff get it from their unit membership."""
+    group, _ = Group.objects.get_or_create(name="Admin-Zugang")
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
@@ -104,7 +104,6 @@ def build_world(media: Path) -> World:
 
     staff = UserFactory(username="stefan")
     AgencyUnitFactory(name="Eingangszone", slug="eingangszone", is_intake=True).staff.add(staff)
-    staff.groups.add(_agency_group())
     users = {
         "anonymous": None,
         "outsider": UserFactory(username="otto"),
@@ -552,7 +551,7 @@ def test_nobody_reads_a_pending_draft_on_public_pages_or_the_api(client, world, 
 
 def test_an_editor_of_a_with_admin_access_still_cannot_touch_b_in_the_admin(client, world):
     editor = world.users["editor_a"]
-    editor.groups.add(_agency_group())  # by mistake, say: admin access without being staff
+    editor.groups.add(_admin_access_group())  # by mistake, say: admin access without being staff
     client.force_login(editor)
     before = snapshot(world)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from network.demo.pages import ensure_pages
+from demo.network.pages import ensure_pages
 from network.models import Actor
 from tests.events.factories import EventFactory
 from tests.factories import (

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from crisis.demo import SLUG, load_demo
 from crisis.models import Situation
+from demo.crisis import SLUG, load_demo
 from network.models import AgencyUnit
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
 

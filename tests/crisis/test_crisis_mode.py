@@ -73,7 +73,7 @@ def test_it_loads_the_demo_situation_switched_off(situation):
 
 
 def test_it_loads_the_demo_only_once(situation):
-    from crisis.demo import load_demo
+    from demo.crisis import load_demo
 
     assert load_demo() == 0
     assert Situation.objects.count() == 1

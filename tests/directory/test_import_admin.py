@@ -10,9 +10,8 @@ from django.contrib.auth.models import Group, Permission
 from openpyxl import load_workbook
 from wagtail.models import Revision
 
-from network.demo.accounts import AGENCY_GROUP
 from network.models import Actor, AuditEntry
-from tests.factories import ActorFactory, MembershipFactory, UserFactory
+from tests.factories import ActorFactory, AgencyUnitFactory, MembershipFactory, UserFactory
 
 URL = "/admin/directory/import/"
 CONFIRM_URL = "/admin/directory/import/confirm/"
@@ -39,8 +38,9 @@ def admin_group(name: str) -> Group:
 
 @pytest.fixture
 def agency_staff(db):
-    user = UserFactory(username="agentur", is_staff=True)
-    user.groups.add(admin_group(AGENCY_GROUP))
+    """Staff of an agency unit, nothing more: no group, no Django staff flag."""
+    user = UserFactory(username="agentur")
+    AgencyUnitFactory(slug="eingangszone", is_intake=True).staff.add(user)
     return user
 
 
@@ -115,8 +115,8 @@ def test_it_lets_administrators_import_and_shows_them_the_menu_item(client, db):
 def test_it_refuses_a_confirmation_of_someone_elses_upload(client, agency_staff):
     client.force_login(agency_staff)
     preview = upload(client)
-    colleague = UserFactory(username="kollegin", is_staff=True)
-    colleague.groups.add(admin_group(AGENCY_GROUP))
+    colleague = UserFactory(username="kollegin")
+    AgencyUnitFactory(slug="jobcenter").staff.add(colleague)
     client.force_login(colleague)
 
     response = client.post(

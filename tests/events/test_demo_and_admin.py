@@ -9,10 +9,10 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from events.demo import load_demo
+from demo.events import load_demo
+from demo.network.curated import EDITOR_ACTOR_SLUG
 from events.models import Event, EventStatus, ExceptionKind, Frequency
 from events.recurrence import next_occurrences
-from network.demo.curated import EDITOR_ACTOR_SLUG
 from network.models import Municipality
 from tests.events.factories import EventFactory
 from tests.factories import ActorFactory, LocationFactory

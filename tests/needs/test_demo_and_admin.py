@@ -7,9 +7,9 @@ import random
 import pytest
 from django.contrib.auth.models import Permission
 
-from needs.demo import load_demo_needs
+from demo.needs import load_demo_needs
+from demo.network.curated import COORDINATOR_ACTOR_SLUG
 from needs.models import HelpOffer, Need
-from network.demo.curated import COORDINATOR_ACTOR_SLUG
 from network.models import Municipality
 from tests.factories import ActorFactory, HelpOfferFactory, LocationFactory, NeedFactory
 

@@ -202,7 +202,7 @@ def test_a_unit_links_to_its_page_in_the_active_language_with_the_german_hours(c
 
 
 def test_the_demo_gives_every_unit_a_page_with_hours_and_an_upcoming_holiday(client, db):
-    from network.demo.agency_pages import ensure_agency_pages
+    from demo.network.agency_pages import ensure_agency_pages
     from network.models import AgencyUnitPage
 
     with time_machine.travel(at(MONDAY, 9), tick=False):

@@ -57,7 +57,8 @@ def editor(actor):
 
 
 def access_admin(user) -> None:
-    group, _created = Group.objects.get_or_create(name="Agentur")
+    """Admin access without being agency staff (a group given by mistake, say)."""
+    group, _created = Group.objects.get_or_create(name="Admin-Zugang")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(group)
 
@@ -66,7 +67,6 @@ def access_admin(user) -> None:
 def staff(db):
     user = UserFactory(username="stefanie")
     AgencyUnitFactory(name="Eingangszone", slug="eingangszone", is_intake=True).staff.add(user)
-    access_admin(user)
     return user
 
 
@@ -326,8 +326,8 @@ def test_it_hides_the_staff_report_from_editors(client, editor):
 
 
 def test_it_loads_demo_translations_with_one_outdated(db):
+    from demo.translations import load_demo_translations
     from network.models import Topic
-    from portal.demo_translations import load_demo_translations
 
     counselling = ActorFactory(
         name="Beratungsstelle für Migration und Flucht Weißenfels",

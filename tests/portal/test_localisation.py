@@ -13,7 +13,7 @@ from django.core.management import call_command
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 
-from network.demo.pages import ensure_pages
+from demo.network.pages import ensure_pages
 from portal.localisation import content_language, ensure_locales, synchronise_page_tree
 from portal.models import ContentPage, HomePage
 

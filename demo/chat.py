@@ -16,8 +16,8 @@ from django.utils import timezone
 from chat.models import Channel, ChannelMembership, Message
 from chat.permissions import is_network_member
 from chat.rendering import mentioned_usernames, render_body
-from network.demo.accounts import ACCOUNTS
-from network.demo.curated import COORDINATOR_ACTOR_SLUG
+from demo.network.accounts import ACCOUNTS
+from demo.network.curated import COORDINATOR_ACTOR_SLUG
 from network.models import Actor, Municipality, Topic
 from network.permissions import is_agency_staff
 

@@ -7,7 +7,7 @@ to, and the drafts that must stay hidden from the public.
 
 from __future__ import annotations
 
-from network.demo.specs import (
+from demo.network.specs import (
     APPOINTMENT,
     COUNSELLING,
     NO_HOURS,

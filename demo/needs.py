@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from demo.network.curated import COORDINATOR_ACTOR_SLUG
 from needs.models import Commitment, HelpOffer, Need
-from network.demo.curated import COORDINATOR_ACTOR_SLUG
 from network.models import Actor, Language, Location, Municipality, Topic
 
 ONE_OFF = Commitment.ONE_OFF

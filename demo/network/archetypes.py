@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from network.demo.specs import (
+from demo.network.specs import (
     APPOINTMENT,
     COUNSELLING,
     NO_HOURS,

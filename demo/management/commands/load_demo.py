@@ -14,20 +14,20 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from chat.demo import load_demo as load_demo_chat
-from crisis.demo import load_demo as load_demo_crisis
-from events.demo import load_demo as load_demo_events
-from needs.demo import load_demo_needs
-from network.demo.accounts import ACCOUNTS, ensure_accounts
-from network.demo.agency_pages import ensure_agency_pages
-from network.demo.generator import create_actors
-from network.demo.pages import ensure_pages
-from network.demo.reviews import propose_demo_change
+from demo.chat import load_demo as load_demo_chat
+from demo.crisis import load_demo as load_demo_crisis
+from demo.events import load_demo as load_demo_events
+from demo.needs import load_demo_needs
+from demo.network.accounts import ACCOUNTS, ensure_accounts
+from demo.network.agency_pages import ensure_agency_pages
+from demo.network.generator import create_actors
+from demo.network.pages import ensure_pages
+from demo.network.reviews import propose_demo_change
+from demo.referrals import load_demo as load_demo_referrals
+from demo.translations import load_demo_translations
 from network.models import Actor, ActorKind, Location
 from network.vocabularies import load_vocabularies
-from portal.demo_translations import load_demo_translations
 from portal.localisation import synchronise_page_tree
-from referrals.demo import load_demo as load_demo_referrals
 from search import registry
 
 DEMO_SEED = 2026
@@ -48,7 +48,7 @@ def quiet_logs(*names: str) -> Iterator[None]:
 
 
 class Command(BaseCommand):
-    help = "Load demo actors, accounts and pages (refused in production)."
+    help = "Load demo actors, accounts and pages (in production only with DEMO=true)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -58,8 +58,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: object, if_empty: bool = False, **options: object) -> None:
-        if settings.PRODUCTION:
-            raise CommandError("Demo data is refused in production mode.")
+        # A production server has this command only with DEMO=true; its demo accounts must not
+        # open with the password the README publishes.
+        if settings.PRODUCTION and settings.DEMO_PASSWORD == settings.DEFAULT_DEMO_PASSWORD:
+            raise CommandError("Demo data in production mode needs a DEMO_PASSWORD of its own.")
         if if_empty and Actor.objects.exists():
             self.stdout.write("Actors exist already; no demo data loaded.")
             self._print_accounts()
@@ -78,10 +80,10 @@ class Command(BaseCommand):
             problems = ensure_accounts(settings.DEMO_PASSWORD)
             problems += ensure_pages()
             problems += ensure_agency_pages()
-            needs = load_demo_needs(random.Random(DEMO_SEED))  # noqa: S311 - demo data
-            events = load_demo_events(random.Random(DEMO_SEED))  # noqa: S311 - demo data
-            referrals = load_demo_referrals(random.Random(DEMO_SEED))  # noqa: S311 - demo data
-            messages = load_demo_chat(random.Random(DEMO_SEED))  # noqa: S311 - demo data
+            needs = load_demo_needs(random.Random(DEMO_SEED))
+            events = load_demo_events(random.Random(DEMO_SEED))
+            referrals = load_demo_referrals(random.Random(DEMO_SEED))
+            messages = load_demo_chat(random.Random(DEMO_SEED))
             load_demo_crisis()  # the crisis situation, switched off
             load_demo_translations()  # a few texts in English, Arabic, Ukrainian; one outdated
             if actors:

@@ -6,12 +6,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
 
-from network.demo.curated import COORDINATOR_ACTOR_SLUG, EDITOR_ACTOR_SLUG
+from demo.network.curated import COORDINATOR_ACTOR_SLUG, EDITOR_ACTOR_SLUG
 from network.models import Actor, AgencyUnit, Membership
-
-AGENCY_GROUP = "Agentur"
 
 
 @dataclass(frozen=True)
@@ -90,7 +87,6 @@ def ensure_accounts(password: str) -> list[str]:
     share one hash because hashing is deliberately slow and they share the password anyway.
     """
     problems: list[str] = []
-    agency_group = _agency_group()
     password_hash = make_password(password)
     for account in ACCOUNTS:
         user, _ = get_user_model().objects.update_or_create(
@@ -106,7 +102,6 @@ def ensure_accounts(password: str) -> list[str]:
             },
         )
         if account.agency_unit:
-            user.groups.add(agency_group)
             unit = AgencyUnit.objects.filter(slug=account.agency_unit).first()
             if unit is None:
                 problems.append(f"{account.username}: agency unit {account.agency_unit} missing")
@@ -121,12 +116,3 @@ def ensure_accounts(password: str) -> list[str]:
                     user=user, actor=actor, defaults={"role": account.membership_role}
                 )
     return problems
-
-
-def _agency_group() -> Group:
-    """Agency staff work in the Wagtail admin; the group is what lets them in."""
-    group, _ = Group.objects.get_or_create(name=AGENCY_GROUP)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    return group

@@ -16,7 +16,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from network.demo.curated import COORDINATOR_ACTOR_SLUG
+from demo.network.curated import COORDINATOR_ACTOR_SLUG
 from network.models import Actor, AgencyUnit, Language
 from referrals.categories import load_categories, load_wayfinder_defaults
 from referrals.models import (

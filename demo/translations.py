@@ -162,7 +162,7 @@ def _terms(model: type[models.Model], texts: dict, field: str = "name") -> int:
 
 
 def _wayfinder_texts() -> int:
-    from portal.demo_wayfinder_texts import AUDIENCES, CATEGORIES, LANGUAGES
+    from demo.wayfinder_texts import AUDIENCES, CATEGORIES, LANGUAGES
     from referrals.models import ConcernCategory, WayfinderAudience
 
     count = 0

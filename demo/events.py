@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from demo.network.curated import EDITOR_ACTOR_SLUG
 from events.models import (
     Event,
     EventException,
@@ -25,7 +26,6 @@ from events.models import (
 )
 from events.recurrence import rule_of
 from events.services import unique_slug
-from network.demo.curated import EDITOR_ACTOR_SLUG
 from network.models import Actor, Language, Municipality, TargetGroup, Topic
 
 ONCE = Frequency.ONCE

@@ -19,12 +19,12 @@ from django.utils import timezone
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from network.demo.agency import AGENCY_ACTORS
-from network.demo.archetypes import ARCHETYPES, Archetype
-from network.demo.curated import CURATED
-from network.demo.people import person_name
-from network.demo.places import ORTSTEILE, PLACES, VILLAGE_STREETS, Ortsteil, Place
-from network.demo.specs import (
+from demo.network.agency import AGENCY_ACTORS
+from demo.network.archetypes import ARCHETYPES, Archetype
+from demo.network.curated import CURATED
+from demo.network.people import person_name
+from demo.network.places import ORTSTEILE, PLACES, VILLAGE_STREETS, Ortsteil, Place
+from demo.network.specs import (
     APPOINTMENT,
     COUNSELLING,
     NO_HOURS,
@@ -35,7 +35,6 @@ from network.demo.specs import (
     ActorSpec,
     OfferSpec,
 )
-from network.demo.text import german_slug
 from network.models import (
     Actor,
     ActorKind,
@@ -51,6 +50,7 @@ from network.models import (
     TargetGroup,
     Topic,
 )
+from network.slugs import german_slug
 
 SEED = 20151015
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from network.demo.specs import APPOINTMENT, COUNSELLING, OFFICE, ActorSpec, OfferSpec
+from demo.network.specs import APPOINTMENT, COUNSELLING, OFFICE, ActorSpec, OfferSpec
 from network.vocabularies import AGENCY_UNITS
 
 AGENCY_STREET = "Promenade"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 
-from network.demo.pages_en import HOME_TEXTS_EN, PAGES_EN
+from demo.network.pages_en import HOME_TEXTS_EN, PAGES_EN
 from portal.localisation import ensure_locales, synchronise_page_tree
 from portal.models import ContentPage, HomePage
 

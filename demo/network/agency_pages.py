@@ -14,8 +14,8 @@ from dateutil.easter import easter
 from django.utils import timezone
 from wagtail.models import Locale
 
-from network.demo.agency import AGENCY_ACTORS, AGENCY_PHONE, AGENCY_WEBSITE
-from network.demo.curated import EDITOR_ACTOR_SLUG
+from demo.network.agency import AGENCY_ACTORS, AGENCY_PHONE, AGENCY_WEBSITE
+from demo.network.curated import EDITOR_ACTOR_SLUG
 from network.hours import local
 from network.models import (
     Actor,
