@@ -28,6 +28,7 @@ from network.models import (
     SocialLink,
 )
 from portal.html import sanitize_html
+from portal.names import visible_name
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MAX_SIDE = 4000
@@ -117,9 +118,18 @@ def _date_input() -> forms.DateInput:
 
 
 class ProfilePartForm(ClusterForm):
-    """Marks required labels, so that people see what they must fill in before sending."""
+    """Marks required labels, so that people see what they must fill in before sending.
+
+    Names (of the actor, an offer, a place, a contact) are read by everyone: they refuse the
+    controls that would make them read otherwise (portal.names).
+    """
 
     required_css_class = "required"
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if "name" in self.fields:
+            self.fields["name"].validators.append(visible_name)
 
 
 class OfferForm(ProfilePartForm):
