@@ -256,7 +256,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 WAGTAIL_SITE_NAME = _("Integrationsnetzwerk Burgenlandkreis")
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# One index of pages: Wagtail's search (the admin's page search and chooser) reads pages from our
+# index (search/) and keeps its own database index for images, documents, users and snippets.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 STATIC_URL = "/static/"

@@ -70,6 +70,14 @@ def get(kind: str) -> Indexable:
     return _kinds[kind]
 
 
+def kind_for_model(model: type[Model]) -> str | None:
+    """The kind whose objects are of `model` or one of its ancestors (a page type: "page")."""
+    for indexable in _kinds.values():
+        if issubclass(model, indexable.queryset().model):
+            return indexable.kind
+    return None
+
+
 def follows_others(kind: str) -> bool:
     """Whether hits of the kind go after the others in a list of every kind."""
     return kind in _kinds and _kinds[kind].follows_others
