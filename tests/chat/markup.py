@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+from tests.html import elements
 
-
-class _Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, dict(attrs)))
-
-
-def elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
-    parser = _Elements()
-    parser.feed(html)
-    parser.close()
-    return parser.found
+__all__ = ["elements", "is_inert"]
 
 
 def is_inert(html: str) -> bool:

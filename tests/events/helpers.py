@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from html import unescape
-
-from tests.network.test_profiles import form_data
+from tests.html import errors_beside, form_data
 
 __all__ = ["errors_beside", "event_form", "form_data", "submit"]
 
@@ -22,10 +19,3 @@ def submit(client, actor, event=None, **changes):
         data[name] = value if isinstance(value, list) else [value]
     url = f"/my/actors/{actor.slug}/events/" + (f"{event.pk}/edit/" if event else "new/")
     return client.post(url, data)
-
-
-def errors_beside(page: str, field_id: str) -> list[str]:
-    match = re.search(rf'<ul class="errorlist" id="{field_id}_error">(.*?)</ul>', page, re.S)
-    return (
-        [unescape(item) for item in re.findall(r"<li>(.*?)</li>", match.group(1))] if match else []
-    )

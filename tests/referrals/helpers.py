@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from html import unescape
-
 from django.core.management import call_command
+
+from tests.html import errors_beside
+
+__all__ = ["errors_beside", "html", "run_outbox_worker", "valid_form"]
 
 
 def html(response) -> str:
     return response.content.decode()
-
-
-def errors_beside(page: str, field_id: str) -> list[str]:
-    """The error messages rendered next to one field (ul#<id>_error)."""
-    match = re.search(rf'<ul class="errorlist" id="{field_id}_error">(.*?)</ul>', page, re.S)
-    return (
-        [unescape(item) for item in re.findall(r"<li>(.*?)</li>", match.group(1))] if match else []
-    )
 
 
 def run_outbox_worker(*extra: str) -> None:
