@@ -31,6 +31,9 @@ USER app
 
 EXPOSE 8000
 
+# The entrypoint migrates and collects the static files; it loads no demo data. With
+# DJANGO_ENV=production the demo app (demo/) is not even installed unless DEMO=true: a
+# demonstration server sets that and a DEMO_PASSWORD, then runs `manage.py load_demo` once.
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
 CMD ["daphne", "--bind", "0.0.0.0", "--port", "8000", "--websocket-max-message-size", "65536", \
      "--websocket-max-frame-size", "65536", "portal.asgi:application"]

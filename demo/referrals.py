@@ -16,6 +16,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from demo.network.accounts import ACCOUNTS
 from demo.network.curated import COORDINATOR_ACTOR_SLUG
 from network.models import Actor, AgencyUnit, Language
 from referrals.categories import load_categories, load_wayfinder_defaults
@@ -34,11 +35,7 @@ from referrals.routing import route
 
 FIRST_NAMES = ("Amina", "Yusuf", "Olena", "Dawit", "Farah", "Mykola", "Leyla", "Samir", "Nour")
 LAST_NAMES = ("Haddad", "Kovalenko", "Tesfaye", "Rahimi", "Bondar", "Osman", "Karimi", "Aziz")
-STAFF_OF = {
-    "eingangszone": "intake",
-    "auslaenderbehoerde": "auslaenderbehoerde",
-    "jobcenter": "jobcenter",
-}
+STAFF_OF = {account.agency_unit: account.username for account in ACCOUNTS if account.agency_unit}
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,48 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
         actor=COORDINATOR_ACTOR_SLUG,
         membership_role=Membership.Role.COORDINATOR,
     ),
+    # Every unit has someone reading its inbox: a referral routed to a unit without staff would
+    # wait where nobody looks. Listed last, so the accounts above keep their ids.
+    DemoAccount(
+        "asylbewerberleistungen",
+        "Migrationsagentur, Asylbewerberleistungen",
+        "Amira",
+        "Talgrund",
+        is_staff=True,
+        agency_unit="asylbewerberleistungen",
+    ),
+    DemoAccount(
+        "unterbringung",
+        "Migrationsagentur, Unterbringung",
+        "Uwe",
+        "Birkenfeld",
+        is_staff=True,
+        agency_unit="unterbringung",
+    ),
+    DemoAccount(
+        "integrationsberatung",
+        "Migrationsagentur, Integrationsberatung",
+        "Irina",
+        "Weidenthal",
+        is_staff=True,
+        agency_unit="integrationsberatung",
+    ),
+    DemoAccount(
+        "arbeitsagentur",
+        "Migrationsagentur, Agentur für Arbeit",
+        "Arne",
+        "Mühlbach",
+        is_staff=True,
+        agency_unit="agentur-fuer-arbeit",
+    ),
+    DemoAccount(
+        "ehrenamtskoordination",
+        "Migrationsagentur, Ehrenamtskoordination",
+        "Elif",
+        "Sonnenhang",
+        is_staff=True,
+        agency_unit="ehrenamtskoordination",
+    ),
 )
 
 

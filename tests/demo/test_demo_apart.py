@@ -11,6 +11,7 @@ import ast
 import json
 from pathlib import Path
 
+import pytest
 from django.apps import apps
 
 from tests.portal.test_settings import production, run
@@ -104,8 +105,9 @@ def test_it_installs_the_demo_in_production_when_asked():
     assert "--if-empty" in result.stdout
 
 
-def test_it_refuses_the_published_demo_password_in_production():
-    result = run("manage.py", "load_demo", **production(DEMO="true"))
+@pytest.mark.parametrize("password", [None, "demo1234!", ""], ids=["unset", "published", "empty"])
+def test_it_refuses_the_published_or_an_empty_demo_password_in_production(password):
+    result = run("manage.py", "load_demo", **production(DEMO="true", DEMO_PASSWORD=password))
 
     assert result.returncode != 0
     assert "needs a DEMO_PASSWORD of its own" in result.stderr

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from demo.network.accounts import ACCOUNTS, ensure_accounts
 from demo.network.curated import COORDINATOR_ACTOR_SLUG
 from demo.referrals import DEMO_REFERRALS, load_demo
+from network.models import AgencyUnit
 from referrals.models import ConcernCategory, Referral, Status
 from tests.factories import ActorFactory
 
@@ -48,12 +49,25 @@ def test_it_gives_the_new_demo_staff_their_units(demo_accounts):
         "intake": "eingangszone",
         "auslaenderbehoerde": "auslaenderbehoerde",
         "jobcenter": "jobcenter",
+        "asylbewerberleistungen": "asylbewerberleistungen",
+        "unterbringung": "unterbringung",
+        "integrationsberatung": "integrationsberatung",
+        "arbeitsagentur": "agentur-fuer-arbeit",
+        "ehrenamtskoordination": "ehrenamtskoordination",
     }
     for username, unit in by_unit.items():
         user = users.get(username=username)
         assert list(user.agency_units.values_list("slug", flat=True)) == [unit]
         assert user.has_perm("wagtailadmin.access_admin")
         assert user.check_password(settings.DEMO_PASSWORD)
+
+
+def test_it_gives_every_agency_unit_an_active_staff_account(demo_accounts):
+    # Issue 19: a referral routed to a unit nobody staffs (the demo's Unterbringung) went unread.
+    unstaffed = AgencyUnit.objects.exclude(staff__is_active=True).values_list("slug", flat=True)
+
+    assert AgencyUnit.objects.count() >= 8
+    assert list(unstaffed) == []
 
 
 def test_it_seeds_the_categories_with_their_routing_rules(db):

@@ -59,8 +59,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, if_empty: bool = False, **options: object) -> None:
         # A production server has this command only with DEMO=true; its demo accounts must not
-        # open with the password the README publishes.
-        if settings.PRODUCTION and settings.DEMO_PASSWORD == settings.DEFAULT_DEMO_PASSWORD:
+        # open with the password the README publishes, nor with an empty one.
+        if settings.PRODUCTION and settings.DEMO_PASSWORD in {"", settings.DEFAULT_DEMO_PASSWORD}:
             raise CommandError("Demo data in production mode needs a DEMO_PASSWORD of its own.")
         if if_empty and Actor.objects.exists():
             self.stdout.write("Actors exist already; no demo data loaded.")
