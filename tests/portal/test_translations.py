@@ -108,7 +108,7 @@ PUBLIC_JOURNEYS: dict[str, Journey] = {
             "needs/forms.py::HelpForm",
         ),
         choices=("needs.models.Commitment",),
-        messages=("Danke für Ihr Hilfsangebot: %(title)s",),
+        messages=("Danke für Ihr Hilfsangebot",),
     ),
     "events": Journey(
         sources=(
@@ -138,6 +138,7 @@ PUBLIC_JOURNEYS: dict[str, Journey] = {
             "referrals/forms.py::plain_text",
             "referrals/forms.py::_text",
             "referrals/wayfinder.py",
+            "portal/names.py",
         ),
         choices=("referrals.models.Urgency",),
         messages=("Ihr Anliegen ist angekommen: %(reference)s",),
