@@ -27,10 +27,10 @@ run: $(STAMP)
 	$(BIN)/python manage.py load_demo --if-empty
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Portal: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	@# The outbox worker delivers referral mail next to the web server; Ctrl-C stops both, and
-	@# the worker also goes when daphne ends for any other reason.
-	$(BIN)/python manage.py requeue_outbox
-	$(BIN)/python manage.py db_worker --backend outbox --no-reload & worker=$$!; \
+	@# The worker delivers the mail outbox next to the web server and runs the scheduled jobs
+	@# (purges, outbox requeue, expiring needs, reminders: SCHEDULED_JOBS), no cron needed;
+	@# Ctrl-C stops both, and the worker also goes when daphne ends for any other reason.
+	$(BIN)/python manage.py worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) --websocket-max-message-size 65536 \
 		--websocket-max-frame-size 65536 portal.asgi:application

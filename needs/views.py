@@ -10,9 +10,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from needs.filters import NeedFilter, Sort
 from needs.forms import HelpForm
-from needs.services import find_needs, load_needs, load_public_need, offer_help
+from needs.services import NeedClosed, find_needs, load_needs, load_public_need, offer_help
 from network.models import Topic
 from portal import ratelimit
+from portal.transactions import Busy, busy_form
 from portal.translations import prefetch_translations, translate_facet_labels
 from search.listing import InvalidFilter
 
@@ -84,15 +85,22 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     except ratelimit.RateLimited as limited:
         context = {"need": need, "form": form}
         return ratelimit.refuse_form(request, "needs/need_detail.html", context, form, limited)
-    offer_help(
-        need=need,
-        name=form.cleaned_data["name"],
-        email=form.cleaned_data["email"],
-        phone=form.cleaned_data["phone"],
-        message=form.cleaned_data["message"],
-        languages=form.cleaned_data["languages"],
-        acting_user=request.user,
-    )
+    try:
+        offer_help(
+            need=need,
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            phone=form.cleaned_data["phone"],
+            message=form.cleaned_data["message"],
+            languages=form.cleaned_data["languages"],
+            acting_user=request.user,
+        )
+    except NeedClosed as closed:
+        form.add_error(None, str(closed))
+        return render(request, "needs/need_detail.html", {"need": need, "form": form}, status=409)
+    except Busy as busy:
+        context = {"need": need, "form": form}
+        return busy_form(request, "needs/need_detail.html", context, form, busy)
     return redirect("needs:thanks", pk=need.pk)
 
 

@@ -195,3 +195,33 @@ def at_once(count: int, prepare: Callable[[int], Any], act: Callable[[int, Any],
 
     with ThreadPoolExecutor(max_workers=count) as pool:
         return list(pool.map(run, range(count)))
+
+
+def form_values(page: str) -> dict[str, Any]:
+    """What a browser would send for the page's main form (the one with the most fields) as it
+    stands."""
+    from bs4 import BeautifulSoup
+
+    forms = BeautifulSoup(page, "html.parser").find_all("form")
+    assert forms, "no form on the page"
+    form = max(forms, key=lambda form: len(form.find_all(["input", "textarea", "select"])))
+    data: dict[str, Any] = {}
+
+    def add(name: str, value: str) -> None:
+        data.setdefault(name, []).append(value)
+
+    for element in form.find_all(["input", "textarea", "select"]):
+        name = element.get("name")
+        if not name or element.has_attr("disabled"):
+            continue
+        if element.name == "textarea":
+            add(name, element.text)
+        elif element.name == "select":
+            for option in element.find_all("option", selected=True):
+                add(name, option.get("value", option.text))
+        elif element.get("type") in ("checkbox", "radio"):
+            if element.has_attr("checked"):
+                add(name, element.get("value", "on"))
+        elif element.get("type") not in ("submit", "button", "file", "image", "reset"):
+            add(name, element.get("value", ""))
+    return data

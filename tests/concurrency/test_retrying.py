@@ -12,6 +12,7 @@ from needs.models import HelpOffer
 from portal.transactions import Busy, is_contention, retrying
 from referrals.models import OutboxMail, Referral
 from tests.factories import NeedFactory
+from tests.referrals.conftest import units  # noqa: F401 - the fixture, for the referral form
 from tests.referrals.helpers import valid_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -108,6 +109,7 @@ def test_it_leaves_the_retry_to_the_outermost_transaction():
     assert len(stumble.calls) == 1
 
 
+@pytest.mark.usefixtures("units")
 def test_it_stores_a_referral_that_lost_its_lock_twice(client, monkeypatch):
     import referrals.services
 
@@ -124,6 +126,7 @@ def test_it_stores_a_referral_that_lost_its_lock_twice(client, monkeypatch):
     assert OutboxMail.objects.filter(referral__person_name="Zweimal Gewartet").count() == 2
 
 
+@pytest.mark.usefixtures("units")
 def test_it_gives_the_referral_form_back_with_everything_typed_when_it_cannot_commit(
     client, monkeypatch
 ):

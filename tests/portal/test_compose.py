@@ -196,26 +196,20 @@ def test_it_gives_web_an_environment_the_production_settings_accept(config):
 def test_it_runs_the_outbox_worker_with_the_environment_of_web(config):
     worker = config["services"]["worker"]
     web = config["services"]["web"]
-    assert worker["command"] == [
-        "python",
-        "manage.py",
-        "db_worker",
-        "--backend",
-        "outbox",
-        "--no-reload",
-    ]
+    assert worker["command"] == ["python", "manage.py", "worker", "--no-reload"]
     assert worker["image"] == web["image"]
     env = dict(worker["environment"])
     assert env.pop("SKIP_MIGRATE") == "1"  # web migrates; two migrating containers would race
     assert env == web["environment"]
     assert worker["depends_on"]["web"]["condition"] == "service_healthy"
     assert worker["depends_on"]["postgres"]["condition"] == "service_healthy"
-    assert "db_worker" not in " ".join(web["command"])
+    assert "worker" not in " ".join(web["command"])
 
 
-def test_it_names_a_worker_that_the_settings_know(config):
-    command = config["services"]["worker"]["command"]
-    backend = command[command.index("--backend") + 1]
+def test_it_names_a_worker_that_the_settings_know():
+    from portal.management.commands.worker import Command
+
+    backend = Command().create_parser("manage.py", "worker").parse_args([]).backend_name
     assert settings.TASKS[backend]["BACKEND"] == "django_tasks_db.DatabaseBackend"
 
 
@@ -239,9 +233,9 @@ def test_it_serves_the_chat_with_daphne_and_capped_frames(config):
 def test_it_starts_the_outbox_worker_next_to_daphne_in_make_run():
     makefile = (BASE_DIR / "Makefile").read_text()
     run = makefile[makefile.index("\nrun:") : makefile.index("\ntest:")]
-    assert "manage.py db_worker --backend outbox" in run
+    assert "manage.py worker --no-reload" in run
     assert "trap" in run and "kill" in run
-    assert run.index("db_worker") < run.index("$(BIN)/daphne")
+    assert run.index("manage.py worker") < run.index("$(BIN)/daphne")
 
 
 def test_it_keeps_data_in_declared_named_volumes(config):
