@@ -21,9 +21,16 @@ from events.models import (
     Registration,
 )
 from network.models import Actor
+from portal.images import RejectedImage, clean_image
 
 LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
+IMAGE_ERRORS = {
+    "format": _(
+        "Bitte laden Sie das Bild als PNG, JPEG oder WebP hoch. Diese Datei ist kein solches Bild."
+    ),
+    "too_many_pixels": _("Das Bild darf höchstens 4000 × 4000 Pixel groß sein."),
+}
 
 
 class DateInput(forms.DateInput):
@@ -154,10 +161,16 @@ class EventForm(ClusterForm):
         return description
 
     def clean_image(self) -> object:
+        """A new image goes through the portal's pipeline: re-encoded, without metadata."""
         image = self.cleaned_data.get("image")
-        if isinstance(image, UploadedFile) and image.size > MAX_IMAGE_BYTES:
+        if not isinstance(image, UploadedFile):
+            return image
+        if image.size > MAX_IMAGE_BYTES:
             raise forms.ValidationError(_("Das Bild darf höchstens 2 MB groß sein."))
-        return image
+        try:
+            return clean_image(image)
+        except RejectedImage as rejected:
+            raise forms.ValidationError(IMAGE_ERRORS[rejected.code], code=rejected.code) from None
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

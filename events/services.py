@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -30,6 +29,7 @@ from network import audit
 from network.models import Actor, ProfileChange
 from network.permissions import User, can_edit_actor
 from network.slugs import german_slug
+from portal.images import keep_pending
 from search.listing import Listing, find
 
 
@@ -75,8 +75,8 @@ def submit_event(
             # Serialise changes of one event, so that exactly one proposal stays pending.
             Event.objects.select_for_update().only("pk").get(pk=event.pk)
         if image is not None:
-            # Stored now: the revision records only the file's name.
-            event.image.save(f"{event.slug}{PurePath(image.name).suffix}", image, save=False)
+            # Stored now, privately until the event is published: the revision records the name.
+            event.image = keep_pending(image, "events")
         if is_new:
             event.save()
             audit.record("event.created", user=acting_user, actor=event.actor, obj=event)

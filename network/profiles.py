@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -32,6 +31,7 @@ from network.diff import Section, diff_actors
 from network.models import STALE_AFTER, Actor, Membership, ProfileChange
 from network.permissions import User, can_edit_actor, can_review_profiles, is_signed_in
 from network.slugs import german_slug
+from portal.images import keep_pending
 from portal.mail import send_after_commit
 
 REMIND_EVERY = datetime.timedelta(days=30)
@@ -226,8 +226,8 @@ def submit_change(
             # Serialise proposals of one actor, so that exactly one stays pending.
             Actor.objects.select_for_update().only("pk").get(pk=actor.pk)
         if logo is not None:
-            # Stored now: the revision records only the file's name.
-            actor.logo.save(f"{actor.slug}{PurePath(logo.name).suffix}", logo, save=False)
+            # Stored now, privately until the profile is published: the revision records the name.
+            actor.logo = keep_pending(logo, "logos")
         if is_new:
             actor.save()
             membership = Membership.objects.create(

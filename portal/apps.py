@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from portal import search
+        from portal import images, search
         from search import registry
 
         registry.register(
@@ -21,3 +21,4 @@ class PortalConfig(AppConfig):
             label=_("Seite"),
         )
         search.connect()
+        images.connect()

@@ -3,13 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import languages, openapi, views
+from portal import images, languages, openapi, views
 
 handler500 = "portal.errors.server_error"
 
@@ -58,7 +57,6 @@ urlpatterns.insert(
     0,
     re_path(
         r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
-        serve,
-        {"document_root": settings.MEDIA_ROOT},
+        images.serve_public_media,
     ),
 )

@@ -28,6 +28,7 @@ from network.models import (
     SocialLink,
 )
 from portal.html import sanitize_html
+from portal.images import RejectedImage, clean_image
 from portal.names import visible_name
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -90,12 +91,13 @@ class LogoField(forms.FileField):
                         self.error_messages["too_many_pixels"], code="too_many_pixels"
                     )
                 image.verify()
-                extension = LOGO_FORMATS[image.format]
         except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as exc:
             raise ValidationError(self.error_messages["format"], code="format") from exc
-        upload.seek(0)
-        upload.name = PurePath(upload.name).stem[:80] + extension
-        return upload
+        try:
+            # Re-encoded without metadata under a random name (portal/images.py).
+            return clean_image(upload, max_side=LOGO_MAX_SIDE)
+        except RejectedImage as rejected:
+            raise ValidationError(self.error_messages[rejected.code], code=rejected.code) from None
 
 
 def _checkboxes() -> forms.CheckboxSelectMultiple:
