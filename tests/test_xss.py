@@ -34,7 +34,8 @@ from tests.factories import (
     OfferFactory,
     UserFactory,
 )
-from tests.network.test_profiles import field_with_value, form_data
+from tests.html import form_data
+from tests.network.test_profiles import field_with_value
 
 PAYLOADS = [
     "<script>alert(1)</script>",

@@ -13,11 +13,11 @@ import time_machine
 from network.models import LocationOpeningException, ProfileChange
 from network.profiles import approve_change
 from tests.factories import OpeningHoursFactory
-from tests.network.test_profiles import (  # the profile form as a browser submits it
+from tests.html import form_data  # the profile form as a browser submits it
+from tests.network.test_profiles import (
     actor,  # noqa: F401 - fixture
     edit_url,
     editor,  # noqa: F401 - fixture
-    form_data,
     staff,  # noqa: F401 - fixture
 )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from html.parser import HTMLParser
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -20,6 +19,7 @@ from tests.factories import (
     OfferFactory,
     UserFactory,
 )
+from tests.html import errors_beside, form_data
 
 
 @pytest.fixture(autouse=True)
@@ -57,57 +57,6 @@ def staff(db):
     user = UserFactory(username="stefan")
     AgencyUnitFactory(name="Eingangszone", slug="eingangszone", is_intake=True).staff.add(user)
     return user
-
-
-class _FormReader(HTMLParser):
-    """What a browser would submit for the page's form, as it stands."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.data: dict[str, list[str]] = {}
-        self._select: str | None = None
-        self._textarea: str | None = None
-        self._text: list[str] = []
-
-    def _add(self, name: str | None, value: str) -> None:
-        if name:
-            self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "input":
-            kind = attributes.get("type", "text")
-            if kind in {"submit", "button", "file"}:
-                return
-            if kind in {"checkbox", "radio"}:
-                if "checked" in attributes:
-                    self._add(attributes.get("name"), attributes.get("value") or "on")
-                return
-            self._add(attributes.get("name"), attributes.get("value") or "")
-        elif tag == "select":
-            self._select = attributes.get("name")
-        elif tag == "option" and self._select and "selected" in attributes:
-            self._add(self._select, attributes.get("value") or "")
-        elif tag == "textarea":
-            self._textarea, self._text = attributes.get("name"), []
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea:
-            self._text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "select":
-            self._select = None
-        elif tag == "textarea" and self._textarea:
-            self._add(self._textarea, "".join(self._text).removeprefix("\n"))
-            self._textarea = None
-
-
-def form_data(response) -> dict[str, list[str]]:
-    assert response.status_code == 200, response.content.decode()[:2000]
-    reader = _FormReader()
-    reader.feed(response.content.decode())
-    return reader.data
 
 
 def edit_url(actor) -> str:
@@ -386,9 +335,7 @@ def test_it_refuses_unsafe_or_oversized_logos_beside_the_field(
     response = client.post(edit_url(actor), {**data, "logo": upload})
 
     assert response.status_code == 200
-    page = response.content.decode()
-    error = page[page.index('id="id_logo_error"') :]
-    assert message in error[: error.index("</ul>")]
+    assert any(message in error for error in errors_beside(response, "id_logo"))
     assert not ProfileChange.objects.exists()
 
 
