@@ -1,4 +1,8 @@
-"""The directory's filters, shared by the HTML page and the JSON API."""
+"""The directory's filters, shared by the HTML page and the JSON API.
+
+`FACETS` is the one list of filter names: the page's boxes and chips, the facet counts, the API's
+parameters and docs/directory.md follow it (a test holds the docs to it).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,43 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network.models import Actor, ActorKind, Language, Location, Municipality, TargetGroup, Topic
+from network.fields import OFFER
+from network.models import (
+    Actor,
+    ActorKind,
+    Language,
+    Location,
+    Municipality,
+    Offer,
+    TargetGroup,
+    Topic,
+)
 from network.open_now import open_locations, walk_in_locations
-from search.listing import term_filter
+from search.listing import ChoiceFacet, Facet, TermFacet, YesNoFacet, YesNoFilter, term_filter
+
+HOURS = _("Sprechzeiten")
+OFFERS = _("Angebote")
+
+
+class OfferFeatureFilter(YesNoFilter):
+    """Yes: actors with an offer that has the feature; no: actors with none that has it."""
+
+    def filter(self, qs: QuerySet, value: bool | None) -> QuerySet:
+        if value is None:
+            return qs
+        has = Exists(Offer.objects.filter(actor=OuterRef("pk"), **{self.field_name: True}))
+        return qs.filter(has) if value else qs.exclude(has)
+
+
+# The offers' yes/no fields declared with a facet in network.fields become filters by themselves.
+OfferFeatures = type(
+    "OfferFeatures",
+    (django_filters.FilterSet,),
+    {
+        item.facet: OfferFeatureFilter(label=OFFER.label(item.name), field_name=item.name)
+        for item in OFFER.facets()
+    },
+)
 
 
 class Sort:
@@ -27,7 +65,7 @@ class Sort:
     ORDERING = {NAME: ["name", "pk"], NAME_DESC: ["-name", "-pk"], UPDATED: ["-updated_at", "pk"]}
 
 
-class ActorFilter(django_filters.FilterSet):
+class ActorFilter(OfferFeatures):
     """Multi-value filters: values of one filter widen the result (or), filters narrow it (and)."""
 
     q = django_filters.CharFilter(label=_("Suche"), method="keep", max_length=200)
@@ -38,12 +76,8 @@ class ActorFilter(django_filters.FilterSet):
     language = term_filter(_("Sprache"), "languages", Language, key="code")
     municipality = term_filter(_("Gemeinde"), "locations__municipality", Municipality)
     target_group = term_filter(_("Zielgruppe"), "target_groups", TargetGroup)
-    open_now = django_filters.BooleanFilter(
-        label=_("jetzt geöffnet"), method="filter_open_now", widget=forms.CheckboxInput
-    )
-    walk_in = django_filters.BooleanFilter(
-        label=_("ohne Termin"), method="filter_walk_in", widget=forms.CheckboxInput
-    )
+    open_now = YesNoFilter(label=_("jetzt geöffnet"), method="filter_open_now")
+    walk_in = YesNoFilter(label=_("ohne Termin"), method="filter_walk_in")
     sort = django_filters.ChoiceFilter(
         label=_("Sortierung"), choices=Sort.CHOICES, method="keep", empty_label=None
     )
@@ -52,8 +86,17 @@ class ActorFilter(django_filters.FilterSet):
         model = Actor
         fields: list[str] = []
 
-    FACETS = ("kind", "topic", "language", "municipality", "target_group")
-    FILTERS = (*FACETS, "open_now", "walk_in")
+    FACETS: tuple[Facet, ...] = (
+        ChoiceFacet("kind", "kind", ActorKind.choices),
+        TermFacet("topic", Topic, "actors"),
+        TermFacet("language", Language, "actors", key="code"),
+        TermFacet("municipality", Municipality, "locations__actor"),
+        TermFacet("target_group", TargetGroup, "actors"),
+        YesNoFacet("open_now", HOURS),
+        YesNoFacet("walk_in", HOURS),
+        *(YesNoFacet(item.facet, OFFERS) for item in OFFER.facets()),
+    )
+    FILTERS = tuple(facet.name for facet in FACETS)
 
     def keep(self, queryset, name, value):
         """Search and order are applied by search.listing, not as filters."""
@@ -61,16 +104,18 @@ class ActorFilter(django_filters.FilterSet):
 
     def filter_open_now(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         """Open at some location now; together with "ohne Termin": open now without one."""
-        if not value:
+        if value is None:
             return queryset
-        walk_in = bool(self.form.cleaned_data.get("walk_in"))
-        return queryset.filter(_at_a_location(open_locations(timezone.now(), walk_in=walk_in)))
+        walk_in = self.form.cleaned_data.get("walk_in") is True
+        open_now = _at_a_location(open_locations(timezone.now(), walk_in=walk_in and value))
+        return queryset.filter(open_now) if value else queryset.exclude(open_now)
 
     def filter_walk_in(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         """Has consultations without appointment (open now is decided by filter_open_now)."""
-        if not value or self.form.cleaned_data.get("open_now"):
+        if value is None or (value and self.form.cleaned_data.get("open_now") is True):
             return queryset
-        return queryset.filter(_at_a_location(walk_in_locations()))
+        walk_in = _at_a_location(walk_in_locations())
+        return queryset.filter(walk_in) if value else queryset.exclude(walk_in)
 
 
 def _at_a_location(condition: Q) -> Exists:

@@ -9,25 +9,9 @@ from django.http import QueryDict
 
 from directory.filters import ActorFilter, Sort
 from directory.search import ACTOR_KIND
-from network.models import (
-    Actor,
-    ActorKind,
-    Language,
-    Location,
-    Municipality,
-    TargetGroup,
-    Topic,
-)
+from network.models import Actor, Location
 from network.permissions import get_actor_for_user, visible_actors
-from search.listing import ChoiceFacet, Listing, TermFacet, find
-
-ACTOR_FACETS = (
-    ChoiceFacet("kind", "kind", ActorKind.choices),
-    TermFacet("topic", Topic, "actors"),
-    TermFacet("language", Language, "actors", key="code"),
-    TermFacet("target_group", TargetGroup, "actors"),
-    TermFacet("municipality", Municipality, "locations__actor"),
-)
+from search.listing import Listing, find
 
 
 def find_actors(params: QueryDict, *, user=None, with_facets: bool = True) -> Listing:
@@ -39,7 +23,7 @@ def find_actors(params: QueryDict, *, user=None, with_facets: bool = True) -> Li
         kind=ACTOR_KIND,
         default_sort=Sort.NAME,
         ordering=lambda sort: Sort.ORDERING.get(sort, Sort.ORDERING[Sort.NAME]),
-        facets=ACTOR_FACETS if with_facets else (),
+        facets=ActorFilter.FACETS if with_facets else (),
     )
 
 

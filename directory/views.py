@@ -13,7 +13,7 @@ from directory.jsonld import actor_jsonld, as_script
 from directory.services import find_actors, load_actors, load_profile
 from network.models import TargetGroup, Topic
 from portal.translations import prefetch_translations, translate_facet_labels
-from search.listing import InvalidFilter
+from search.listing import InvalidFilter, facet_groups
 
 PAGE_SIZE = 20
 
@@ -41,7 +41,10 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     query_without_page.pop("page", None)
     actors = load_actors(list(page.object_list))
     prefetch_translations(actors)
-    facets = translate_facet_labels(result.facets, {"topic": Topic, "target_group": TargetGroup})
+    result.facets = translate_facet_labels(
+        result.facets, {"topic": Topic, "target_group": TargetGroup}
+    )
+    value_lists, yes_no_groups = facet_groups(ActorFilter.FACETS, result)
     return render(
         request,
         "directory/actor_list.html",
@@ -55,12 +58,10 @@ def actor_list(request: HttpRequest) -> HttpResponse:
             "items": actors,
             "query_without_page": query_without_page.urlencode(),
             "has_filters": any(request.GET.getlist(name) for name in ActorFilter.FILTERS),
-            "facet_groups": [
-                (name, result.filterset.form[name].label, facets[name])
-                for name in ActorFilter.FACETS
-            ],
+            "facet_groups": [(group.name, group.label, group.values) for group in value_lists],
+            "yes_no_groups": yes_no_groups,
             "sort_choices": Sort.CHOICES,
-            "selected_facets": [name for name in ActorFilter.FACETS if request.GET.getlist(name)],
+            "selected_facets": [name for name in ActorFilter.FILTERS if request.GET.getlist(name)],
         },
     )
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import django_filters
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Event
+from events.models import Event, LocationKind
 from network.models import Actor, Language, Municipality, TargetGroup, Topic
-from search.listing import term_filter
+from search.listing import YesNoFilter, term_filter
 
 
 class EventFilter(django_filters.FilterSet):
@@ -25,6 +26,9 @@ class EventFilter(django_filters.FilterSet):
         queryset=Actor.objects.published(),
     )
 
+    free = YesNoFilter(label=_("kostenlos"), field_name="is_free")
+    online = YesNoFilter(label=_("online"), method="filter_online")
+
     class Meta:
         model = Event
         fields: list[str] = []
@@ -34,3 +38,9 @@ class EventFilter(django_filters.FilterSet):
     def keep(self, queryset, name, value):
         """The search is applied by search.listing, not as a filter."""
         return queryset
+
+    def filter_online(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        online = Q(location_kind=LocationKind.ONLINE)
+        return queryset.filter(online) if value else queryset.exclude(online)

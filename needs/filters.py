@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from needs.models import Commitment, Need
 from network.models import Language, Municipality, Topic
-from search.listing import term_filter
+from search.listing import YesNoFilter, term_filter
 
 
 class Sort:
@@ -36,6 +36,7 @@ class NeedFilter(django_filters.FilterSet):
     commitment = django_filters.MultipleChoiceFilter(
         label=_("Einsatz"), choices=Commitment.choices, widget=forms.CheckboxSelectMultiple
     )
+    online = YesNoFilter(label=_("auch online möglich"), field_name="is_online")
     sort = django_filters.ChoiceFilter(
         label=_("Sortierung"), choices=Sort.CHOICES, method="keep", empty_label=None
     )

@@ -1,5 +1,8 @@
 """What a proposed profile changes, field by field, for the staff who review it.
 
+The rows are read off network.fields: a field declared there is shown here unless it is
+declared as skipped, so a change can never go public unseen.
+
 Pure functions over two Actor objects (the published one, or None for a new actor, and the
 revision's), so that the review page shows what would go public, children and terms included.
 Children are matched by primary key: a revision keeps the keys of the rows it edits.
@@ -7,19 +10,34 @@ Children are matched by primary key: a revision keeps the keys of the rows it ed
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from html.parser import HTMLParser
 
+from django.db import models
 from django.db.models import Model
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from network.models import Actor, ContactPerson, Location, Offer, SocialLink
+from network.fields import (
+    ACTOR,
+    CONTACT,
+    DIFF,
+    LOCATION,
+    OFFER,
+    OPENING_EXCEPTION,
+    OPENING_HOURS,
+    REACH,
+    SOCIAL_LINK,
+    Declared,
+)
+from network.models import Actor, Location
 
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
@@ -126,53 +144,67 @@ def _lines(*pairs: tuple[str, object]) -> str:
     return "\n".join(f"{label}: {value}" for label, value in pairs if value not in ("", None))
 
 
-def offer_text(offer: Offer) -> str:
+def field_text(declared: Declared, obj: Model, name: str) -> str:
+    """One declared field as the reviewer reads it, whatever its type."""
+    model_field = declared.model_field(name)
+    value = getattr(obj, name)
+    if model_field.many_to_many:
+        return _names(value.all())
+    if model_field.is_relation:
+        return str(value) if getattr(obj, model_field.attname) is not None else ""
+    if value in ("", None):
+        return ""
+    if model_field.choices:
+        return str(getattr(obj, f"get_{name}_display")())
+    if isinstance(model_field, models.BooleanField):
+        return _yes_no(value)
+    if isinstance(model_field, models.FileField):
+        return value.name
+    if isinstance(value, datetime.time):
+        return f"{value:%H:%M}"
+    if declared.by_name[name].html:
+        return html_as_text(value)
+    return str(value)
+
+
+def child_text(declared: Declared, obj: Model) -> str:
+    """A child row as "Label: value" lines: every field the review is declared to show."""
     return _lines(
-        (_("Name"), offer.name),
-        (_("Beschreibung"), offer.description),
-        (_("Themen"), _names(offer.topics.all())),
-        (_("Zielgruppen"), _names(offer.target_groups.all())),
-        (_("Sprachen"), _names(offer.languages.all())),
-        (_("Kosten"), _("kostenlos") if offer.is_free else (offer.cost_note or _("ja"))),
-        (_("Wer kann teilnehmen"), offer.eligibility),
-        (_("So kommen Sie dazu"), offer.how_to_access),
-        (_("Aufnahme"), offer.get_availability_display()),
-        (_("Aufnahme bestätigt am"), offer.availability_confirmed_on),
+        *((declared.label(name), field_text(declared, obj, name)) for name in declared.names(DIFF))
     )
+
+
+def _details(declared: Declared, obj: Model, shown: Iterable[str]) -> str:
+    """What a slot says beyond its title: the fields not in it, unless empty or "no"."""
+    parts = []
+    for name in declared.names(DIFF):
+        value = getattr(obj, name)
+        if name in shown or value in ("", None, False):
+            continue
+        text = field_text(declared, obj, name)
+        parts.append(
+            str(declared.label(name)) if value is True else f"{declared.label(name)}: {text}"
+        )
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 def location_text(location: Location) -> str:
     hours = "; ".join(
-        str(slot) + (f" ({_('nur mit Termin')})" if slot.by_appointment else "")
+        str(slot) + _details(OPENING_HOURS, slot, ("weekday", "opens", "closes"))
         for slot in sorted(location.opening_hours.all(), key=lambda s: (s.weekday, s.opens))
     )
-    coordinates = (
-        f"{location.latitude}, {location.longitude}"
-        if location.latitude is not None and location.longitude is not None
-        else ""
+    exceptions = "; ".join(
+        str(day) + _details(OPENING_EXCEPTION, day, ("starts_on", "ends_on", "reason"))
+        for day in sorted(location.exceptions.all(), key=lambda day: day.starts_on)
     )
-    return _lines(
-        (_("Bezeichnung"), location.name),
-        (_("Adresse"), location.address),
-        (_("Gemeinde"), location.municipality.name if location.municipality_id else ""),
-        (_("Koordinaten"), coordinates),
-        (_("rollstuhlgerecht"), _yes_no(location.wheelchair_accessible)),
-        (_("Barrierefreiheit"), location.accessibility),
-        (_("Öffnungszeiten"), hours),
+    return "\n".join(
+        part
+        for part in (
+            child_text(LOCATION, location),
+            _lines((_("Öffnungszeiten"), hours), (_("Abweichende Öffnungszeiten"), exceptions)),
+        )
+        if part
     )
-
-
-def contact_text(contact: ContactPerson) -> str:
-    return _lines(
-        (_("Name"), contact.name),
-        (_("Funktion"), contact.role),
-        (_("E-Mail"), contact.email),
-        (_("Telefon"), contact.phone),
-    )
-
-
-def social_link_text(link: SocialLink) -> str:
-    return f"{link.get_platform_display()}: {link.url}"
 
 
 def _child_rows(
@@ -201,50 +233,38 @@ def diff_actors(old: Actor | None, new: Actor) -> list[Section]:
     def row(label: str, read: Callable[[Actor], str]) -> Row:
         return Row(label, *pair(read))
 
+    def reader(name: str) -> Callable[[Actor], str]:
+        return lambda actor: field_text(ACTOR, actor, name)
+
     def children(name: str) -> tuple[list[Model], list[Model]]:
         return (
             list(getattr(old, name).all()) if old is not None else [],
             list(getattr(new, name).all()),
         )
 
-    return [
-        Section(
-            _("Profil"),
-            [
-                row(_("Name"), lambda actor: actor.name),
-                row(_("Art"), lambda actor: str(actor.get_kind_display())),
-                row(_("Kurzbeschreibung"), lambda actor: actor.short_description),
-                row(_("Beschreibung"), lambda actor: html_as_text(actor.description)),
-                row(_("Logo"), lambda actor: actor.logo.name if actor.logo else ""),
-            ],
-        ),
-        Section(
-            _("Erreichbarkeit"),
-            [
-                row(_("Website"), lambda actor: actor.website),
-                row(_("E-Mail"), lambda actor: actor.email),
-                row(_("Telefon"), lambda actor: actor.phone),
-                row(_("auch online erreichbar"), lambda actor: _yes_no(actor.works_online)),
-                *_child_rows(
+    sections = [
+        Section(str(title), [row(str(ACTOR.label(item.name)), reader(item.name)) for item in items])
+        for title, items in ACTOR.sections(DIFF)
+    ]
+    for section in sections:
+        if section.title == str(REACH):
+            section.rows.extend(
+                _child_rows(
                     *children("social_links"),
-                    social_link_text,
+                    partial(child_text, SOCIAL_LINK),
                     _("Social-Media-Link"),
                     title=lambda link: str(link.get_platform_display()),
-                ),
-            ],
-        ),
+                )
+            )
+    return [
+        *sections,
         Section(
-            _("Einordnung"),
-            [
-                row(_("Themen"), lambda actor: _names(actor.topics.all())),
-                row(_("Zielgruppen"), lambda actor: _names(actor.target_groups.all())),
-                row(_("Beratungssprachen"), lambda actor: _names(actor.languages.all())),
-            ],
+            _("Angebote"),
+            _child_rows(*children("offers"), partial(child_text, OFFER), _("Angebot")),
         ),
-        Section(_("Angebote"), _child_rows(*children("offers"), offer_text, _("Angebot"))),
         Section(_("Standorte"), _child_rows(*children("locations"), location_text, _("Standort"))),
         Section(
             _("Ansprechpersonen"),
-            _child_rows(*children("contacts"), contact_text, _("Ansprechperson")),
+            _child_rows(*children("contacts"), partial(child_text, CONTACT), _("Ansprechperson")),
         ),
     ]

@@ -222,6 +222,11 @@ class Offer(ClusterableModel, Orderable):
     )
     is_free = models.BooleanField(_("kostenlos"), default=True)
     cost_note = models.CharField(_("Kosten"), max_length=200, blank=True)
+    childcare = models.BooleanField(
+        _("mit Kinderbetreuung"),
+        default=False,
+        help_text=_("Kinder können mitkommen und werden währenddessen betreut."),
+    )
     eligibility = models.TextField(_("Wer kann teilnehmen"), blank=True)
     how_to_access = models.TextField(_("So kommen Sie dazu"), blank=True)
     availability = models.CharField(

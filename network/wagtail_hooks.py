@@ -7,12 +7,16 @@ a unit's staff list decides who sees personal data of referrals.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from network import account_settings  # noqa: F401 - the account page's panels (hooks)
+from network.fields import ACTOR, ADMIN, CONTACT, LOCATION, OFFER, SOCIAL_LINK, Editable
 from network.models import Actor, AgencyUnit, Language, Municipality, TargetGroup, Topic
 from network.permissions import AgencyStaffPolicy
 
@@ -20,6 +24,25 @@ for vocabulary in (Topic, TargetGroup, Language, Municipality):
     register_permission_policy(
         vocabulary, AgencyStaffPolicy(vocabulary, actions=frozenset({"add", "change", "view"}))
     )
+
+
+def field_panels(items: Iterable[Editable]) -> list[Panel]:
+    """Panels in declaration order; consecutive fields of one row share a FieldRowPanel."""
+    panels: list[Panel] = []
+    row: list[FieldPanel] = []
+    row_name = ""
+    for item in [*items, None]:
+        if row and (item is None or item.row != row_name):
+            panels.append(FieldRowPanel(row) if len(row) > 1 else row[0])
+            row = []
+        if item is None:
+            break
+        if item.row:
+            row_name = item.row
+            row.append(FieldPanel(item.name))
+        else:
+            panels.append(FieldPanel(item.name))
+    return panels
 
 
 class ActorViewSet(SnippetViewSet):
@@ -31,63 +54,22 @@ class ActorViewSet(SnippetViewSet):
     search_fields = ["name", "short_description"]
     ordering = ["name"]
     panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("name"),
-                FieldPanel("slug"),
-                FieldPanel("kind"),
-                FieldPanel("short_description"),
-                FieldPanel("description"),
-                FieldPanel("logo"),
-            ],
-            _("Profil"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
-                FieldPanel("website"),
-                FieldPanel("works_online"),
-                InlinePanel("social_links", label=_("Social-Media-Links")),
-            ],
-            _("Erreichbarkeit"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("topics"), FieldPanel("target_groups"), FieldPanel("languages")],
-            _("Einordnung"),
+        *[
+            MultiFieldPanel(field_panels(items), section)
+            for section, items in ACTOR.sections(ADMIN)
+            if section
+        ],
+        InlinePanel("offers", label=_("Angebote"), panels=field_panels(OFFER.items(ADMIN))),
+        InlinePanel("locations", label=_("Standorte"), panels=field_panels(LOCATION.items(ADMIN))),
+        InlinePanel(
+            "contacts", label=_("Ansprechpersonen"), panels=field_panels(CONTACT.items(ADMIN))
         ),
         InlinePanel(
-            "offers",
-            label=_("Angebote"),
-            panels=[
-                FieldPanel("name"),
-                FieldPanel("description"),
-                FieldPanel("topics"),
-                FieldPanel("target_groups"),
-                FieldPanel("languages"),
-                FieldRowPanel([FieldPanel("is_free"), FieldPanel("cost_note")]),
-                FieldPanel("eligibility"),
-                FieldPanel("how_to_access"),
-                FieldRowPanel(
-                    [FieldPanel("availability"), FieldPanel("availability_confirmed_on")]
-                ),
-            ],
+            "social_links",
+            label=_("Social-Media-Links"),
+            panels=field_panels(SOCIAL_LINK.items(ADMIN)),
         ),
-        InlinePanel(
-            "locations",
-            label=_("Standorte"),
-            panels=[
-                FieldPanel("name"),
-                FieldPanel("street"),
-                FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")]),
-                FieldPanel("municipality"),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-                FieldPanel("wheelchair_accessible"),
-                FieldPanel("accessibility"),
-            ],
-        ),
-        InlinePanel("contacts", label=_("Ansprechpersonen")),
-        FieldPanel("external_id"),
-        FieldPanel("is_trusted"),
+        *field_panels(item for item in ACTOR.items(ADMIN) if not item.section),
     ]
 
 

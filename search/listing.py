@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Model, Q, QuerySet
 from django.http import QueryDict
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from search.backends import get_search_backend
 
@@ -37,6 +40,41 @@ def term_filter(
         distinct=distinct,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+YES_VALUES = frozenset({"true", "1", "on"})
+NO_VALUES = frozenset({"false", "0"})
+
+
+class YesNoField(forms.Field):
+    """A yes/no query parameter read strictly: a value that is neither yes nor no is an error.
+
+    Django's checkbox widget and NullBooleanField read "0", "null" or "foo" as a choice; here only
+    true, 1 and on (what a checked box sends) mean yes, false and 0 mean no, absent means either.
+    """
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("„%(value)s“ ist kein Ja/Nein-Wert; erlaubt sind true, false, 1, 0 und on."),
+    }
+
+    def to_python(self, value: object) -> bool | None:
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in YES_VALUES:
+            return True
+        if text in NO_VALUES:
+            return False
+        raise ValidationError(
+            self.error_messages["invalid"], code="invalid", params={"value": str(value)[:40]}
+        )
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    """A yes/no filter (a BooleanFilter, so the API schema documents it as a boolean)."""
+
+    field_class = YesNoField
 
 
 class InvalidFilter(ValueError):
@@ -70,6 +108,42 @@ class TermFacet:
     model: type[Model]
     path: str
     key: str = "slug"
+
+
+@dataclass(frozen=True)
+class YesNoFacet:
+    """A yes/no filter shown as one checkbox with its count; facets sharing a group share a box."""
+
+    name: str
+    group: str | Promise = ""
+
+
+Facet = ChoiceFacet | TermFacet | YesNoFacet
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    """What a list page shows of its facets: checkboxes per value, or yes/no boxes in groups."""
+
+    name: str
+    label: str
+    values: list[FacetValue]
+
+
+def facet_groups(
+    facets: Sequence[Facet], listing: Listing
+) -> tuple[list[FacetGroup], list[tuple[str, list[FacetGroup]]]]:
+    """The page's facets in declaration order: value lists, and yes/no boxes by group."""
+    labels = {name: str(declared.label) for name, declared in listing.filterset.filters.items()}
+    lists: list[FacetGroup] = []
+    boxes: dict[str, list[FacetGroup]] = {}
+    for facet in facets:
+        group = FacetGroup(facet.name, labels[facet.name], listing.facets.get(facet.name, []))
+        if isinstance(facet, YesNoFacet):
+            boxes.setdefault(str(facet.group), []).append(group)
+        else:
+            lists.append(group)
+    return lists, list(boxes.items())
 
 
 @dataclass
@@ -108,7 +182,7 @@ def find(
     kind: str,
     default_sort: str,
     ordering: Callable[[str], Sequence[object]],
-    facets: Sequence[ChoiceFacet | TermFacet] = (),
+    facets: Sequence[Facet] = (),
 ) -> Listing:
     """Ids of the objects matching the parameters, in display order, with facet counts.
 
@@ -136,7 +210,7 @@ def _facet_counts(
     params: QueryDict,
     base: QuerySet,
     filterset: django_filters.FilterSet,
-    facets: Sequence[ChoiceFacet | TermFacet],
+    facets: Sequence[Facet],
 ) -> dict[str, list[FacetValue]]:
     """Counts per value given every other filter, so each value says what choosing it yields."""
     cleaned = filterset.form.cleaned_data
@@ -144,8 +218,12 @@ def _facet_counts(
     def others(name: str) -> QuerySet:
         return filter_class(_without(params, name), queryset=base).qs.values("pk")
 
-    counts: dict[str, list[FacetValue]] = {}
+    counts: dict[str, list[FacetValue]] = _yes_no_counts(
+        filter_class, params, base, filterset, [f for f in facets if isinstance(f, YesNoFacet)]
+    )
     for facet in facets:
+        if isinstance(facet, YesNoFacet):
+            continue
         chosen = {getattr(value, "slug", value) for value in cleaned.get(facet.name) or []}
         if isinstance(facet, ChoiceFacet):
             per_value = dict(
@@ -176,3 +254,39 @@ def _facet_counts(
                 for term in terms
             ]
     return counts
+
+
+def _yes_no_counts(
+    filter_class: type[django_filters.FilterSet],
+    params: QueryDict,
+    base: QuerySet,
+    filterset: django_filters.FilterSet,
+    facets: Sequence[YesNoFacet],
+) -> dict[str, list[FacetValue]]:
+    """For each yes/no facet, how many results ticking it gives, in one query for all of them."""
+    if not facets:
+        return {}
+    cleaned = filterset.form.cleaned_data
+
+    def ticked(name: str) -> QuerySet:
+        chosen = params.copy()
+        chosen.setlist(name, ["true"])
+        return filter_class(chosen, queryset=base).qs.values("pk")
+
+    totals = base.model._default_manager.aggregate(
+        **{
+            facet.name: Count("pk", filter=Q(pk__in=ticked(facet.name)), distinct=True)
+            for facet in facets
+        }
+    )
+    return {
+        facet.name: [
+            FacetValue(
+                "1",
+                str(filterset.filters[facet.name].label),
+                totals[facet.name],
+                cleaned.get(facet.name) is True,
+            )
+        ]
+        for facet in facets
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from network.fields import ACTOR, API, CONTACT, LOCATION, OFFER, OPENING_HOURS, SOCIAL_LINK
 from network.models import (
     Actor,
     ContactPerson,
@@ -36,7 +37,7 @@ class MunicipalitySerializer(serializers.ModelSerializer):
 class OpeningHoursSerializer(serializers.ModelSerializer):
     class Meta:
         model = OpeningHours
-        fields = ["weekday", "opens", "closes", "by_appointment"]
+        fields = OPENING_HOURS.names(API)
 
 
 class LocationSerializer(serializers.ModelSerializer):
@@ -46,19 +47,7 @@ class LocationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Location
-        fields = [
-            "name",
-            "street",
-            "postcode",
-            "town",
-            "municipality",
-            "latitude",
-            "longitude",
-            "accessibility",
-            "wheelchair_accessible",
-            "opening_hours",
-            "osm_url",
-        ]
+        fields = [*LOCATION.names(API), "opening_hours", "osm_url"]
 
 
 class OfferSerializer(serializers.ModelSerializer):
@@ -68,31 +57,23 @@ class OfferSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Offer
-        fields = [
-            "name",
-            "description",
-            "topics",
-            "target_groups",
-            "languages",
-            "is_free",
-            "cost_note",
-            "eligibility",
-            "how_to_access",
-            "availability",
-            "availability_confirmed_on",
-        ]
+        fields = OFFER.names(API)
 
 
 class ContactSerializer(serializers.ModelSerializer):
     class Meta:
         model = ContactPerson
-        fields = ["name", "role", "email", "phone"]
+        fields = CONTACT.names(API)
 
 
 class SocialLinkSerializer(serializers.ModelSerializer):
     class Meta:
         model = SocialLink
-        fields = ["platform", "url"]
+        fields = SOCIAL_LINK.names(API)
+
+
+# The list stays light: long texts and images come with one actor only.
+DETAIL_ONLY = ("description", "logo")
 
 
 class ActorListSerializer(serializers.ModelSerializer):
@@ -105,18 +86,8 @@ class ActorListSerializer(serializers.ModelSerializer):
     class Meta:
         model = Actor
         fields = [
-            "slug",
-            "name",
-            "kind",
-            "short_description",
+            *(name for name in ACTOR.names(API) if name not in DETAIL_ONLY),
             "url",
-            "website",
-            "email",
-            "phone",
-            "works_online",
-            "topics",
-            "target_groups",
-            "languages",
             "municipalities",
         ]
 
@@ -140,8 +111,7 @@ class ActorDetailSerializer(ActorListSerializer):
     class Meta(ActorListSerializer.Meta):
         fields = [
             *ActorListSerializer.Meta.fields,
-            "description",
-            "logo",
+            *DETAIL_ONLY,
             "offers",
             "locations",
             "contacts",

@@ -15,6 +15,7 @@ from django.utils import translation
 
 from directory.hsds import vocabulary as v
 from directory.hsds.ids import hsds_id, organization_id, service_id
+from network.fields import ACTOR, LOCATION, OFFER, Declared
 from network.models import Actor, ActorKind, Availability, ContactPerson, Location, Offer
 
 
@@ -41,6 +42,15 @@ def _terms(link_entity: str, link_id: str, taxonomy_name: str, terms: Iterable[A
     ]
 
 
+def features(declared: Declared, link_entity: str, link_id: str, obj: Model) -> list:
+    """The declared yes/no fields that are set, as feature attributes named like the field."""
+    return [
+        v.attribute(link_entity, link_id, v.FEATURE, item.name, str(declared.label(item.name)))
+        for item in declared.hsds_features()
+        if getattr(obj, item.name)
+    ]
+
+
 def schedule(location_id: str, position: int, hours: Any) -> dict[str, Any]:
     return {
         "id": hsds_id("schedule", location_id, position),
@@ -58,17 +68,7 @@ def schedule(location_id: str, position: int, hours: Any) -> dict[str, Any]:
 def location(actor: Actor, position: int, place: Location) -> dict[str, Any]:
     location_id = hsds_id("location", actor.slug, position)
     hours = sorted(place.opening_hours.all(), key=lambda slot: (slot.weekday, slot.opens))
-    attributes = []
-    if place.wheelchair_accessible:
-        attributes.append(
-            v.attribute(
-                "location",
-                location_id,
-                v.FEATURE,
-                v.WHEELCHAIR_ACCESSIBLE,
-                v.FEATURE_NAMES[v.WHEELCHAIR_ACCESSIBLE],
-            )
-        )
+    attributes = features(LOCATION, "location", location_id, place)
     data = _present(
         {
             "id": location_id,
@@ -167,6 +167,7 @@ def service(actor: Actor, position: int, offer: Offer, location_ids: list[str]) 
             offer.availability,
             str(Availability(offer.availability).label),
         ),
+        *features(OFFER, "service", this_id, offer),
     ]
     return data
 
@@ -247,12 +248,7 @@ def _organization(actor: Actor, base_url: str) -> dict[str, Any]:
             for language in sorted(actor.languages.all(), key=lambda language: language.code)
         ],
     ]
-    if actor.works_online:
-        attributes.append(
-            v.attribute(
-                "organization", this_id, v.FEATURE, v.WORKS_ONLINE, v.FEATURE_NAMES[v.WORKS_ONLINE]
-            )
-        )
+    attributes += features(ACTOR, "organization", this_id, actor)
     if actor.description:
         attributes.append(
             v.attribute(

@@ -26,14 +26,10 @@ TAXONOMY_DESCRIPTIONS = {
 }
 
 # Features: the attribute's presence says yes; long_description carries its text as the value.
-WORKS_ONLINE = "works_online"
-WHEELCHAIR_ACCESSIBLE = "wheelchair_accessible"
+# Yes/no fields declared with hsds_feature in network.fields are features coded by their field
+# name and named by their label; the long description is the one feature that carries a value.
 LONG_DESCRIPTION = "long_description"
-FEATURE_NAMES = {
-    WORKS_ONLINE: "auch online erreichbar",
-    WHEELCHAIR_ACCESSIBLE: "rollstuhlgerecht",
-    LONG_DESCRIPTION: "ausführliche Beschreibung",
-}
+FEATURE_NAMES = {LONG_DESCRIPTION: "ausführliche Beschreibung"}
 
 SCHEME = "mia-blk"
 SLUG_IDENTIFIER = "slug"

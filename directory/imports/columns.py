@@ -1,11 +1,16 @@
-"""The spreadsheet's columns: one definition for the reader, the template and docs/import.md."""
+"""The spreadsheet's columns, read off network.fields: one definition for the reader, the
+template and docs/import.md."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from network.fields import ACTOR, CONTACT, IMPORT, LOCATION, OFFER, Declared, Editable
+from network.models import ActorKind, Availability, Language, Municipality, TargetGroup, Topic
 
 
 @dataclass(frozen=True)
@@ -19,89 +24,63 @@ class Column:
     vocabulary: str = ""
 
 
+VOCABULARIES = {
+    Topic: "topics",
+    TargetGroup: "target_groups",
+    Language: "languages",
+    Municipality: "municipalities",
+}
+CHOICES = {ActorKind: "kinds", Availability: "availabilities"}
+KINDS: tuple[tuple[type[models.Field], str], ...] = (
+    (models.SlugField, "slug"),
+    (models.EmailField, "email"),
+    (models.URLField, "url"),
+    (models.BooleanField, "bool"),
+    (models.DateField, "date"),
+    (models.DecimalField, "decimal"),
+)
+
+
+def _column(declared: Declared, item: Editable) -> Column:
+    """A column read off the declaration: its kind and whether it is required from the field."""
+    model_field = declared.model_field(item.name)
+    kind, vocabulary = item.column_kind or "text", ""
+    if model_field.many_to_many:
+        kind, vocabulary = "terms", VOCABULARIES[model_field.related_model]
+    elif model_field.is_relation:
+        kind, vocabulary = "municipality", VOCABULARIES[model_field.related_model]
+    elif model_field.choices:
+        vocabulary = next(
+            name
+            for choices, name in CHOICES.items()
+            if list(model_field.choices) == list(choices.choices)
+        )
+        kind = "choice"
+    elif not item.column_kind:
+        kind = next((name for cls, name in KINDS if isinstance(model_field, cls)), "text")
+    required = not (model_field.many_to_many or model_field.blank or model_field.has_default())
+    return Column(
+        declared.column_key(item.name),
+        declared.group,
+        item.name,
+        kind,
+        declared.column_label(item.name),
+        required=required,
+        vocabulary=vocabulary,
+    )
+
+
+def _columns(declared: Declared) -> list[Column]:
+    return [_column(declared, item) for item in declared.items(IMPORT)]
+
+
+# The keys (slug, external id) first, then each group's fields; a location's hours are one cell.
 COLUMNS: tuple[Column, ...] = (
-    Column("slug", "actor", "slug", "slug", _("Kurzname (Schlüssel)"), required=True),
-    Column("external_id", "actor", "external_id", "text", _("externe Kennung (Schlüssel)")),
-    Column("name", "actor", "name", "text", _("Name"), required=True),
-    Column("kind", "actor", "kind", "choice", _("Art"), required=True, vocabulary="kinds"),
-    Column("short_description", "actor", "short_description", "text", _("Kurzbeschreibung"), True),
-    Column("description", "actor", "description", "text", _("Beschreibung")),
-    Column("website", "actor", "website", "url", _("Website")),
-    Column("email", "actor", "email", "email", _("E-Mail")),
-    Column("phone", "actor", "phone", "text", _("Telefon")),
-    Column("works_online", "actor", "works_online", "bool", _("auch online erreichbar")),
-    Column("topics", "actor", "topics", "terms", _("Themen"), vocabulary="topics"),
-    Column(
-        "target_groups",
-        "actor",
-        "target_groups",
-        "terms",
-        _("Zielgruppen"),
-        vocabulary="target_groups",
-    ),
-    Column("languages", "actor", "languages", "terms", _("Sprachen"), vocabulary="languages"),
-    Column("offer_name", "offer", "name", "text", _("Angebot: Name"), required=True),
-    Column("offer_description", "offer", "description", "text", _("Angebot: Beschreibung")),
-    Column("offer_topics", "offer", "topics", "terms", _("Angebot: Themen"), vocabulary="topics"),
-    Column(
-        "offer_target_groups",
-        "offer",
-        "target_groups",
-        "terms",
-        _("Angebot: Zielgruppen"),
-        vocabulary="target_groups",
-    ),
-    Column(
-        "offer_languages",
-        "offer",
-        "languages",
-        "terms",
-        _("Angebot: Sprachen"),
-        vocabulary="languages",
-    ),
-    Column("offer_is_free", "offer", "is_free", "bool", _("Angebot: kostenlos")),
-    Column("offer_cost_note", "offer", "cost_note", "text", _("Angebot: Kosten")),
-    Column("offer_eligibility", "offer", "eligibility", "text", _("Angebot: Wer kann teilnehmen")),
-    Column("offer_how_to_access", "offer", "how_to_access", "text", _("Angebot: Zugang")),
-    Column(
-        "offer_availability",
-        "offer",
-        "availability",
-        "choice",
-        _("Angebot: Aufnahme"),
-        vocabulary="availabilities",
-    ),
-    Column(
-        "offer_availability_confirmed_on",
-        "offer",
-        "availability_confirmed_on",
-        "date",
-        _("Angebot: Aufnahme bestätigt am"),
-    ),
-    Column("location_name", "location", "name", "text", _("Standort: Bezeichnung")),
-    Column("street", "location", "street", "text", _("Straße und Hausnummer"), required=True),
-    Column("postcode", "location", "postcode", "postcode", _("Postleitzahl"), required=True),
-    Column("town", "location", "town", "text", _("Ort"), required=True),
-    Column(
-        "municipality",
-        "location",
-        "municipality",
-        "municipality",
-        _("Gemeinde"),
-        required=True,
-        vocabulary="municipalities",
-    ),
-    Column("latitude", "location", "latitude", "decimal", _("Breitengrad")),
-    Column("longitude", "location", "longitude", "decimal", _("Längengrad")),
-    Column(
-        "wheelchair_accessible", "location", "wheelchair_accessible", "bool", _("rollstuhlgerecht")
-    ),
-    Column("accessibility", "location", "accessibility", "text", _("Barrierefreiheit")),
+    *sorted(_columns(ACTOR), key=lambda column: column.key not in {"slug", "external_id"}),
+    *_columns(OFFER),
+    *_columns(LOCATION),
     Column("opening_hours", "location", "opening_hours", "hours", _("Öffnungszeiten")),
-    Column("contact_name", "contact", "name", "text", _("Ansprechperson: Name"), required=True),
-    Column("contact_role", "contact", "role", "text", _("Ansprechperson: Funktion")),
-    Column("contact_email", "contact", "email", "email", _("Ansprechperson: E-Mail")),
-    Column("contact_phone", "contact", "phone", "text", _("Ansprechperson: Telefon")),
+    *_columns(CONTACT),
 )
 
 COLUMNS_BY_KEY = {column.key: column for column in COLUMNS}

@@ -22,6 +22,7 @@ from directory.imports.reading import UnreadableFile
 from directory.imports.records import ActorRecord, HoursRecord, Problem
 from directory.imports.spreadsheet import RowReader, build_record, read_header
 from directory.imports.vocabulary import Vocabularies
+from network.fields import ACTOR, LOCATION, OFFER, Declared
 from search.analysis import fold
 
 
@@ -75,6 +76,14 @@ def _feature(attributes: list[dict[str, Any]], code: str) -> dict[str, Any] | No
         if term.get("taxonomy") == v.FEATURE and term.get("code") == code:
             return attribute
     return None
+
+
+def _features(declared: Declared, attributes: list[dict[str, Any]] | None) -> dict[str, str]:
+    """The declared yes/no fields from their feature attributes (directory.hsds.mapping)."""
+    return {
+        declared.column_key(item.name): "ja" if _feature(attributes, item.name) else "nein"
+        for item in declared.hsds_features()
+    }
 
 
 def _identifier(organization: dict[str, Any], kind: str) -> str:
@@ -137,7 +146,7 @@ def organization_values(organization: dict[str, Any]) -> dict[str, str]:
         "website": _text(organization.get("website")),
         "email": _text(organization.get("email")),
         "phone": _phone(organization),
-        "works_online": "ja" if _feature(attributes, v.WORKS_ONLINE) else "nein",
+        **_features(ACTOR, attributes),
         "topics": ",".join(_codes(attributes, v.TOPIC)),
         "target_groups": ",".join(_codes(attributes, v.TARGET_GROUP)),
         "languages": ",".join(_codes(attributes, v.LANGUAGE)),
@@ -165,6 +174,7 @@ def service_values(service: dict[str, Any]) -> dict[str, str]:
         "offer_how_to_access": _text(service.get("application_process")),
         "offer_availability": availability[0] if availability else "open",
         "offer_availability_confirmed_on": _text(service.get("assured_date")),
+        **_features(OFFER, attributes),
     }
 
 
@@ -180,9 +190,7 @@ def location_values(location: dict[str, Any]) -> dict[str, str]:
         "municipality": _text(address.get("region") or address.get("city")),
         "latitude": _text(location.get("latitude")),
         "longitude": _text(location.get("longitude")),
-        "wheelchair_accessible": "ja"
-        if _feature(location.get("attributes"), v.WHEELCHAIR_ACCESSIBLE)
-        else "nein",
+        **_features(LOCATION, location.get("attributes")),
         "accessibility": _text(accessibility[0].get("description")) if accessibility else "",
     }
 

@@ -17,6 +17,16 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 from PIL import Image, UnidentifiedImageError
 
+from network.fields import (
+    ACTOR,
+    CONTACT,
+    FORM,
+    LOCATION,
+    OFFER,
+    OPENING_EXCEPTION,
+    OPENING_HOURS,
+    SOCIAL_LINK,
+)
 from network.models import (
     Actor,
     ActorKind,
@@ -137,20 +147,8 @@ class ProfilePartForm(ClusterForm):
 class OfferForm(ProfilePartForm):
     class Meta:
         model = Offer
-        fields = [
-            "name",
-            "description",
-            "topics",
-            "target_groups",
-            "languages",
-            "is_free",
-            "cost_note",
-            "eligibility",
-            "how_to_access",
-            "availability",
-            "availability_confirmed_on",
-        ]
-        labels = {"topics": _("Themen"), "target_groups": _("Zielgruppen")}
+        fields = OFFER.names(FORM)
+        labels = OFFER.labels(FORM)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "eligibility": forms.Textarea(attrs={"rows": 2}),
@@ -165,15 +163,7 @@ class OfferForm(ProfilePartForm):
 class OpeningHoursForm(ProfilePartForm):
     class Meta:
         model = OpeningHours
-        fields = [
-            "weekday",
-            "opens",
-            "closes",
-            "by_appointment",
-            "booking_note",
-            "booking_phone",
-            "booking_url",
-        ]
+        fields = OPENING_HOURS.names(FORM)
         formfield_callback = _formfield
         widgets = {
             "opens": _time_input(),
@@ -187,15 +177,7 @@ class OpeningExceptionForm(ProfilePartForm):
 
     class Meta:
         model = LocationOpeningException
-        fields = [
-            "starts_on",
-            "ends_on",
-            "reason",
-            "is_closed",
-            "opens",
-            "closes",
-            "by_appointment",
-        ]
+        fields = OPENING_EXCEPTION.names(FORM)
         help_texts = {
             "is_closed": _(
                 "Ohne Haken gelten an diesen Tagen die Zeiten unten statt der üblichen."
@@ -212,17 +194,7 @@ class OpeningExceptionForm(ProfilePartForm):
 class LocationForm(ProfilePartForm):
     class Meta:
         model = Location
-        fields = [
-            "name",
-            "street",
-            "postcode",
-            "town",
-            "municipality",
-            "latitude",
-            "longitude",
-            "wheelchair_accessible",
-            "accessibility",
-        ]
+        fields = LOCATION.names(FORM)
         help_texts = {
             "latitude": _("optional, z. B. 51.1583; ohne Angabe zeigt die Karte die Adresse"),
         }
@@ -239,14 +211,14 @@ class LocationForm(ProfilePartForm):
 class ContactPersonForm(ProfilePartForm):
     class Meta:
         model = ContactPerson
-        fields = ["name", "role", "email", "phone"]
+        fields = CONTACT.names(FORM)
         widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"})}
 
 
 class SocialLinkForm(ProfilePartForm):
     class Meta:
         model = SocialLink
-        fields = ["platform", "url"]
+        fields = SOCIAL_LINK.names(FORM)
         formfield_callback = _formfield
 
 
@@ -261,21 +233,8 @@ class ActorForm(ProfilePartForm):
 
     class Meta:
         model = Actor
-        fields = [
-            "name",
-            "kind",
-            "short_description",
-            "description",
-            "logo",
-            "website",
-            "email",
-            "phone",
-            "works_online",
-            "topics",
-            "target_groups",
-            "languages",
-        ]
-        labels = {"topics": _("Themen"), "target_groups": _("Zielgruppen")}
+        fields = ACTOR.names(FORM)
+        labels = ACTOR.labels(FORM)
         formfield_callback = _formfield
         help_texts = {
             "description": _(

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from network.hours import opening_state
 from network.models import Actor, LocationOpeningException
-from tests.directory.helpers import actor_names
+from tests.directory.helpers import actor_names, checked_values, facet_counts
 from tests.factories import ActorFactory, LocationFactory, OpeningHoursFactory
 
 pytestmark = pytest.mark.django_db
@@ -131,12 +131,62 @@ def test_the_filter_costs_the_same_queries_for_many_actors(client, actors):
     assert len(many) == len(few)
 
 
-def test_the_page_offers_the_filters_as_checkboxes(client, actors):
-    content = client.get("/directory/", {"open_now": "1"}).content.decode()
+def test_the_page_offers_the_filters_as_checkboxes_with_counts(client, actors):
+    with time_machine.travel(at(MONDAY, 10), tick=False):
+        response = client.get("/directory/", {"open_now": "1"})
 
-    assert '<input type="checkbox" name="open_now" value="1" id="f-open_now" checked>' in content
-    assert '<label for="f-open_now">jetzt geöffnet</label>' in content
-    assert '<input type="checkbox" name="walk_in" value="1" id="f-walk_in">' in content
+    assert checked_values(response, "open_now") == {"1"}
+    assert checked_values(response, "walk_in") == set()
+    # Each box counts what ticking it gives with the other filters applied.
+    assert facet_counts(response, "open_now") == {"1": 2}
+    assert facet_counts(response, "walk_in") == {"1": 1}
+
+
+def test_the_counts_follow_the_other_filters(client, actors):
+    with time_machine.travel(at(MONDAY, 18), tick=False):
+        response = client.get("/directory/", {"walk_in": "1"})
+
+    assert facet_counts(response, "walk_in") == {"1": 2}
+    assert facet_counts(response, "open_now") == {"1": 1}
+
+
+def test_a_chosen_box_becomes_a_chip_that_removes_it(client, actors):
+    content = client.get("/directory/", {"walk_in": "1", "kind": "association"}).content.decode()
+
+    assert 'class="chip" href="?kind=association">ohne Termin' in content
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("true", ["Quokkaabend", "Quokkacafe"]),
+        ("1", ["Quokkaabend", "Quokkacafe"]),
+        ("on", ["Quokkaabend", "Quokkacafe"]),
+        ("false", ["Quokkaamt", "Quokkastille"]),
+        ("0", ["Quokkaamt", "Quokkastille"]),
+    ],
+)
+def test_no_appointment_reads_yes_and_no(client, actors, value, expected):
+    assert listed(client, walk_in=value) == expected
+    response = client.get("/api/v1/actors/", {"walk_in": value})
+    assert [actor["name"] for actor in response.json()["results"]] == expected
+
+
+@pytest.mark.parametrize("name", ["open_now", "walk_in"])
+@pytest.mark.parametrize("value", ["null", "foo", "yes", "2", "-1"])
+def test_it_refuses_what_is_neither_yes_nor_no(client, actors, name, value):
+    page = client.get("/directory/", {name: value})
+    api = client.get("/api/v1/actors/", {name: value})
+
+    assert page.status_code == 400
+    assert "kein Ja/Nein-Wert" in page.content.decode()
+    assert api.status_code == 400
+    assert "kein Ja/Nein-Wert" in api.json()[name][0]
+
+
+def test_not_open_now_lists_the_others(client, actors):
+    with time_machine.travel(at(MONDAY, 10), tick=False):
+        assert listed(client, open_now="0") == ["Quokkaabend", "Quokkastille"]
 
 
 def test_the_api_has_the_same_filters(client, actors):
