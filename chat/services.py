@@ -21,7 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from chat import broadcast, conf, presence
-from chat.frames import deleted_frame, edited_frame, message_frame
+from chat.frames import deleted_frame, display_name, edited_frame, message_frame
 from chat.models import Channel, ChannelMembership, Message
 from chat.permissions import (
     can_moderate,
@@ -137,7 +137,7 @@ def _notify_mentioned(message: Message, channel: Channel, mentioned: list) -> No
             "chat:channel", kwargs={"slug": channel.slug}
         )
         subject = _("%(author)s hat Sie im Chat „%(channel)s“ erwähnt") % {
-            "author": author.get_full_name() or author.get_username(),
+            "author": display_name(author),
             "channel": " ".join(channel.name.split()),
         }
     for user in mentioned:
@@ -413,17 +413,13 @@ def open_direct(*, other: User, acting_user: User) -> Channel:
             slug=f"direkt-{low}-{high}",
             defaults={
                 "kind": Channel.Kind.DIRECT,
-                "name": f"{_display(acting_user)} · {_display(other)}",
+                "name": f"{display_name(acting_user)} · {display_name(other)}",
                 "created_by": acting_user,
             },
         )
         for user in (acting_user, other):
             ChannelMembership.objects.get_or_create(channel=channel, user=user)
     return channel
-
-
-def _display(user: User) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 def _channel_name(name: str) -> str:
@@ -509,7 +505,7 @@ def _invite(channel: Channel, user: User, acting_user: User) -> ChannelMembershi
         "channel": channel.slug,
         "channel_name": channel.name,
         "by": acting_user.get_username(),
-        "by_name": _display(acting_user),
+        "by_name": display_name(acting_user),
     }
     broadcast.after_commit(broadcast.user_group(user.pk), {"type": "chat.notice", "frame": notice})
     return membership

@@ -11,7 +11,8 @@ from django.core import mail
 
 from network.invitations import invite
 from network.models import Membership
-from tests.factories import ActorFactory, MembershipFactory, UserFactory
+from tests.factories import ActorFactory, AgencyUnitFactory, MembershipFactory, UserFactory
+from tests.html import form_data
 
 STRONG = "Wiesen-Weg-2024!"
 
@@ -55,3 +56,16 @@ def test_it_refuses_display_names_that_read_otherwise(client, invitation_mail, f
     )
     assert response.status_code == 200
     assert not get_user_model().objects.filter(username="neu@example.org").exists()
+
+
+@pytest.mark.parametrize("first_name", ["Sven \u202eX", "Sven\u200b", "Sven https://evil.example"])
+def test_it_refuses_such_names_on_the_admins_account_page(client, db, first_name):
+    staff = UserFactory(username="sven", first_name="Sven", last_name="Steuer")
+    AgencyUnitFactory(slug="test-bereich", name="Testbereich").staff.add(staff)
+    client.force_login(staff)
+    data = form_data(client.get("/admin/account/"), "form#w-editor-form")
+    data["name_email-first_name"] = [first_name]
+    response = client.post("/admin/account/", data)
+    assert response.status_code == 200
+    staff.refresh_from_db()
+    assert staff.first_name == "Sven"
