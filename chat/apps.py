@@ -7,3 +7,19 @@ class ChatConfig(AppConfig):
 
     name = "chat"
     verbose_name = _("Chat")
+
+    def ready(self) -> None:
+        from network.audit import register_actions
+
+        register_actions(
+            {
+                "chat.channel_opened": _("Kanal eröffnet"),
+                "chat.member_invited": _("In einen Kanal eingeladen"),
+                "chat.invitation_accepted": _("Kanaleinladung angenommen"),
+                "chat.invitation_declined": _("Kanaleinladung abgelehnt"),
+                "chat.member_active": _("Kanalmitglied wieder zugelassen"),
+                "chat.member_muted": _("Kanalmitglied stummgeschaltet"),
+                "chat.member_removed": _("Kanalmitglied entfernt"),
+                "chat.message_removed": _("Nachricht entfernt"),
+            }
+        )

@@ -8,6 +8,7 @@ class CrisisConfig(AppConfig):
 
     def ready(self) -> None:
         from crisis.models import KeyStep, Situation, TemporaryOffer
+        from network.audit import register_actions
         from portal.translations import register_translatable
 
         register_translatable(
@@ -27,4 +28,10 @@ class CrisisConfig(AppConfig):
             ["title", "description", "where", "hours"],
             public=lambda: TemporaryOffer.objects.current(),
             vocabulary=True,
+        )
+        register_actions(
+            {
+                "crisis.activate": _("Krisenmodus eingeschaltet"),
+                "crisis.deactivate": _("Krisenmodus ausgeschaltet"),
+            }
         )

@@ -17,6 +17,7 @@ class DirectoryConfig(AppConfig):
             indexable_offers,
             offer_document,
         )
+        from network.audit import register_actions
         from portal.models import register_home_context
         from search import registry
 
@@ -29,4 +30,5 @@ class DirectoryConfig(AppConfig):
             follows_others=True,
         )
         register_home_context(home_context)
+        register_actions({"actors.imported": _("Akteure importiert")})
         signals.connect()

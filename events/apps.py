@@ -13,6 +13,7 @@ class EventsConfig(AppConfig):
         from events.models import Event
         from events.review import EVENT_REVIEW
         from events.search import EVENT_KIND, event_document, indexable_events
+        from network.audit import register_actions
         from network.profiles import register_reviewable
         from portal.translations import register_translatable
         from search import registry
@@ -29,5 +30,15 @@ class EventsConfig(AppConfig):
             ["title", "description", "cost_note", "status_note"],
             html=["description"],
             public=Event.objects.published,
+        )
+        register_actions(
+            {
+                "event.created": _("Veranstaltung angelegt"),
+                "event.submitted": _("Veranstaltung zur Freigabe eingereicht"),
+                "event.approved": _("Veranstaltung freigegeben"),
+                "event.returned": _("Veranstaltung zurückgegeben"),
+                "event.published": _("Veranstaltung veröffentlicht"),
+                "event.withdrawn": _("Veranstaltung zurückgezogen"),
+            }
         )
         signals.connect()

@@ -12,6 +12,7 @@ class NeedsConfig(AppConfig):
         from needs import signals
         from needs.models import Need
         from needs.search import NEED_KIND, indexable_needs, need_document
+        from network.audit import register_actions
         from portal.translations import register_translatable
         from search import registry
 
@@ -21,5 +22,16 @@ class NeedsConfig(AppConfig):
             ["title", "description", "skills", "hours"],
             html=["description"],
             public=lambda: Need.objects.filter(status=Need.Status.OPEN, actor__live=True),
+        )
+        register_actions(
+            {
+                "need.created": _("Bedarf angelegt"),
+                "need.updated": _("Bedarf geändert"),
+                "need.filled": _("Bedarf als gedeckt markiert"),
+                "need.expired": _("Bedarf abgelaufen"),
+                "need.help_offered": _("Hilfe angeboten"),
+                "need.reply_status": _("Antwort auf einen Bedarf bearbeitet"),
+                "need.replies_deleted": _("Antworten auf einen Bedarf gelöscht"),
+            }
         )
         signals.connect()

@@ -7,7 +7,7 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Netzwerk")
 
     def ready(self) -> None:
-        from network import translation_admin, translations
+        from network import audit, translation_admin, translations
         from network.models import Actor, Offer, TargetGroup, Topic
         from portal.translations import register_translatable
 
@@ -28,3 +28,28 @@ class NetworkConfig(AppConfig):
         )
         translations.connect()
         translation_admin.register()
+        audit.connect()
+        audit.register_actions(
+            {
+                "actor.created": _("Akteur angelegt"),
+                "account.created": _("Konto angelegt"),
+                "profile.submitted": _("Profiländerung eingereicht"),
+                "profile.approved": _("Profiländerung freigegeben"),
+                "profile.returned": _("Profiländerung zurückgegeben"),
+                "profile.confirmed": _("Profil als aktuell bestätigt"),
+                "profile.reminded": _("An Profilpflege erinnert"),
+                "invitation.created": _("Einladung verschickt"),
+                "invitation.accepted": _("Einladung angenommen"),
+                "invitation.revoked": _("Einladung zurückgezogen"),
+                "membership.created": _("Mitglied aufgenommen"),
+                "membership.role_changed": _("Rolle eines Mitglieds geändert"),
+                "membership.removed": _("Mitglied entfernt"),
+                "two_factor.enabled": _("Zwei-Faktor-Anmeldung eingerichtet"),
+                "two_factor.disabled": _("Zwei-Faktor-Anmeldung abgeschaltet"),
+                "two_factor.recovery_codes_renewed": _("Wiederherstellungscodes erneuert"),
+                "translation.submitted": _("Übersetzung vorgeschlagen"),
+                "translation.approved": _("Übersetzung freigegeben"),
+                "translation.returned": _("Übersetzung zurückgegeben"),
+                "translation.published": _("Übersetzung veröffentlicht"),
+            }
+        )

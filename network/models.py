@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import DraftStateMixin, ModelLogEntry, Orderable, RevisionMixin
 
 from portal.html import sanitize_html
 
@@ -580,28 +580,23 @@ class ProfileChange(models.Model):
         return f"{self.actor} ({self.get_status_display()})"
 
 
-class AuditEntry(models.Model):
-    """Who did what, when, to which actor: kept for every change of the network's data."""
+class AuditEntry(ModelLogEntry):
+    """Who did what, when, to which object: one entry of the portal's single audit trail.
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    action = models.CharField(max_length=100)
+    It is a Wagtail log entry (the parent row is a `ModelLogEntry`), so the admin's site history
+    and each object's history show it beside Wagtail's own entries for pages and snippets; this
+    table adds the actor the change concerns, so that an actor's history includes its needs,
+    events and members. Services write it through `network.audit.record`.
+    """
+
     actor = models.ForeignKey(
         Actor, on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_entries"
     )
-    object_type = models.CharField(max_length=100, blank=True)
-    object_id = models.CharField(max_length=64, blank=True)
-    data = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-timestamp", "-id"]
         verbose_name = _("Protokolleintrag")
         verbose_name_plural = _("Protokoll")
-
-    def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.action}"
 
 
 class TwoFactorDevice(models.Model):

@@ -9,6 +9,7 @@ class ReferralsConfig(AppConfig):
     verbose_name = _("Zuweisungen")
 
     def ready(self) -> None:
+        from network.audit import register_actions
         from portal.translations import register_translatable
         from referrals.models import ConcernCategory, WayfinderAudience
 
@@ -24,4 +25,17 @@ class ReferralsConfig(AppConfig):
             ["label", "description"],
             public=lambda: WayfinderAudience.objects.filter(is_active=True),
             vocabulary=True,
+        )
+        register_actions(
+            {
+                "referral.submitted": _("Zuweisung eingegangen"),
+                "referral.assigned": _("Zuweisung übernommen"),
+                "referral.forwarded": _("Zuweisung weitergeleitet"),
+                "referral.started": _("Zuweisung in Bearbeitung"),
+                "referral.note_added": _("Notiz zur Zuweisung"),
+                "referral.closed": _("Zuweisung abgeschlossen"),
+                "referral.expired": _("Zuweisung abgelaufen"),
+                "referral.exported": _("Zuweisungen exportiert"),
+                "referral.anonymised": _("Zuweisung anonymisiert"),
+            }
         )

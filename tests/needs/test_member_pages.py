@@ -306,7 +306,7 @@ def test_it_lets_the_coordinator_set_a_replys_status(client, coordinator, need_a
     assert accepted.url.endswith(f"/replies/#reply-{reply_a.pk}")
     reply_a.refresh_from_db()
     assert reply_a.status == HelpOffer.Status.ACCEPTED
-    entries = AuditEntry.objects.filter(action="need.reply_status").order_by("created_at", "pk")
+    entries = AuditEntry.objects.filter(action="need.reply_status").order_by("timestamp", "pk")
     assert [entry.data["status"] for entry in entries] == ["contacted", "accepted"]
 
 
