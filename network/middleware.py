@@ -1,8 +1,14 @@
-"""Keeps staff who must use two-factor sign-in on its set-up page until they have done it.
+"""Two-factor sign-in verified per session, and staff who must use it kept on its set-up page.
 
-Checked per request rather than at sign-in, so that sessions begun before the agency switched the
-requirement on are caught too. Once a session is known to be fine it is marked, and the check
-costs nothing more.
+A session counts as verified only if it passed the code step itself (or set up the device): a
+session signed in with the password alone before the person set up a device is ended at its next
+request, so a session someone else opened earlier (another computer, a stolen cookie) does not
+become trusted when the owner turns two-factor sign-in on. That also ends the person's other
+sessions on enrolment, whichever server or session store they live in.
+
+The requirement is checked per request rather than at sign-in, so that sessions begun before the
+agency switched it on are caught too. A verified session is marked and costs nothing more; an
+unmarked one costs one query per request to see whether a device has appeared meanwhile.
 """
 
 from __future__ import annotations
@@ -10,10 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from network import two_factor
 
@@ -39,14 +48,13 @@ class TwoFactorRequirementMiddleware:
     def process_view(
         self, request: HttpRequest, view_func: object, view_args: object, view_kwargs: object
     ) -> HttpResponse | None:
-        if not settings.REQUIRE_STAFF_TWO_FACTOR or not request.user.is_authenticated:
+        if not request.user.is_authenticated:
             return None
         if request.session.get(two_factor.SESSION_VERIFIED) == request.user.pk:
             return None
         if two_factor.has_two_factor(request.user):
-            request.session[two_factor.SESSION_VERIFIED] = request.user.pk
-            return None
-        if not two_factor.is_required_for(request.user):
+            return self._sign_in_again(request)
+        if not settings.REQUIRE_STAFF_TWO_FACTOR or not two_factor.is_required_for(request.user):
             return None
         match = request.resolver_match
         if match is not None and match.view_name in ALLOWED_VIEWS:
@@ -54,6 +62,18 @@ class TwoFactorRequirementMiddleware:
         if request.path_info.startswith(settings.MEDIA_URL):
             return None
         target = reverse("accounts:two_factor")
+        if request.method == "GET":
+            target += "?" + urlencode({"next": request.get_full_path()})
+        return redirect(target)
+
+    def _sign_in_again(self, request: HttpRequest) -> HttpResponse:
+        """This session never gave a code: it ends; the person signs in with password and code."""
+        logout(request)
+        messages.info(
+            request,
+            _("Zu Ihrem Konto gehört jetzt ein Code aus Ihrer App. Bitte melden Sie sich neu an."),
+        )
+        target = reverse("accounts:login")
         if request.method == "GET":
             target += "?" + urlencode({"next": request.get_full_path()})
         return redirect(target)

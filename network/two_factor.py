@@ -3,6 +3,18 @@
 The secret is encrypted with a key derived from SECRET_KEY (older keys in SECRET_KEY_FALLBACKS
 still decrypt), so a copy of the database alone does not yield working codes. Recovery codes are
 random enough that a keyed hash is as good as a slow one, and it lets a code be found by its hash.
+
+Verification is per session: only the code step and enrolment mark a session verified, and
+network.middleware ends any other session of a person who has a device (so the sessions they
+had open before enrolling, wherever they are, end too).
+
+Why not django-otp (evaluated for issue 19): its TOTPDevice keeps the key and its StaticToken the
+recovery codes in plain text in the database, so moving to it would give up exactly what protects
+a leaked database copy here; the enrolments we have could not even be moved, since only hashes
+of the recovery codes exist (everyone would have to set up again). Its per-session model (a
+device id in the session, checked by its middleware) is what this module and the middleware do
+in a few lines; the TOTP arithmetic (network.totp) is RFC 6238 with its test vectors. So the
+dependency was dropped again rather than kept unused.
 """
 
 from __future__ import annotations
@@ -28,8 +40,8 @@ ISSUER = "Integrationsnetzwerk Burgenlandkreis"
 RECOVERY_CODE_COUNT = 10
 RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
 RECOVERY_CODE_LENGTH = 10
-# Set in the session once the second step is done (or was found not to be needed for a device
-# holder), so that the requirement costs no query on every request.
+# Set in the session by the code step and by enrolment, nowhere else: a session of a device
+# holder without it is ended (network.middleware), and a marked one costs no query per request.
 SESSION_VERIFIED = "two_factor_verified"
 
 Factor = Literal["totp", "recovery"]

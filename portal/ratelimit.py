@@ -8,6 +8,11 @@ when to try again (Retry-After, and in words on the 429 page).
 
 The client address is REMOTE_ADDR unless settings.TRUSTED_PROXY_COUNT says how many proxies of
 ours append to X-Forwarded-For; anything a client writes there itself is never believed.
+
+Guessing secrets (passwords, codes) is slowed down by a Backoff instead: after a few free
+failures each further one doubles the wait before the next try, for that identity only, and a
+success clears it. Whoever has not failed is never made to wait, so nobody can lock another
+person out by failing in their name.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ from rest_framework.views import exception_handler
 
 PERIODS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
 RATE_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])[a-z]*\s*$")
-IDENTITIES = frozenset({"address", "account"})
+IDENTITIES = frozenset({"address", "account", "subject"})
 
 
 def _key(scope: str, identity: str) -> str:
@@ -154,7 +159,8 @@ class RateLimited(Exception):
 
 class Limit:
     """One declared limit. by: "address" counts per client address, "account" per signed-in
-    account (anonymous visitors then by address), both counts each separately."""
+    account (anonymous visitors then by address), "subject" per what the request is about (an
+    e-mail address typed into a form, passed as `subject=`); several count each separately."""
 
     def __init__(
         self,
@@ -174,36 +180,91 @@ class Limit:
             return self._rate()
         return parse_rate(settings.RATE_LIMITS[self.scope])
 
-    def _identities(self, request: HttpRequest | None, user: Any) -> list[str]:
+    def _identities(
+        self, request: HttpRequest | None, user: Any, subject: str | None = None
+    ) -> list[str]:
         account = user if user is not None else getattr(request, "user", None)
         identities = []
         if "account" in self.by and account is not None and account.is_authenticated:
             identities.append(f"account:{account.pk}")
+        if "subject" in self.by and subject:
+            identities.append(f"subject:{subject.strip()}")
         if request is not None and ("address" in self.by or not identities):
             identities.append(f"address:{address_identity(client_address(request))}")
         return identities
 
-    def check(self, request: HttpRequest | None = None, *, user: Any = None) -> None:
+    def check(
+        self, request: HttpRequest | None = None, *, user: Any = None, subject: str | None = None
+    ) -> None:
         """Raises RateLimited when the limit is used up, without counting this request."""
         rate = self.rate()
         waits = [
             retry_after(self.scope, identity, window=rate.window)
-            for identity in self._identities(request, user)
+            for identity in self._identities(request, user, subject)
             if is_limited(self.scope, identity, limit=rate.limit)
         ]
         if waits:
             raise RateLimited(self.scope, max(waits))
 
-    def hit(self, request: HttpRequest | None = None, *, user: Any = None) -> None:
+    def hit(
+        self, request: HttpRequest | None = None, *, user: Any = None, subject: str | None = None
+    ) -> None:
         """Counts this request; raises RateLimited when it goes over the limit."""
         rate = self.rate()
         waits = [
             retry_after(self.scope, identity, window=rate.window)
-            for identity in self._identities(request, user)
+            for identity in self._identities(request, user, subject)
             if hit(self.scope, identity, window=rate.window) > rate.limit
         ]
         if waits:
             raise RateLimited(self.scope, max(waits))
+
+
+class Backoff:
+    """Failures that slow down only whoever fails: the address, and the address with the name.
+
+    Each identity fails `free` times without waiting; the `free`-th failure makes it wait
+    `first` seconds before its next try, each further one twice as long, up to `longest`. While
+    it waits it is refused without the secret being checked; a success clears what it built up.
+    Failures are forgotten after `forget` seconds without one. Nothing here counts per name
+    alone: the right password from an address that has not failed is always checked.
+    """
+
+    def __init__(self, scope: str, *, free: int, first: int, longest: int, forget: int) -> None:
+        self.scope = scope
+        self.free = free
+        self.first = first
+        self.longest = longest
+        self.forget = forget
+
+    def _state_key(self, identity: str) -> str:
+        return f"{_key(self.scope, identity)}:backoff"
+
+    def wait(self, identity: str) -> int:
+        """Whole seconds this identity must still wait before its next try (0: try now)."""
+        state = cache.get(self._state_key(identity))
+        if not state:
+            return 0
+        return max(0, math.ceil(state["next_try"] - time.time()))
+
+    def failures(self, identity: str) -> int:
+        state = cache.get(self._state_key(identity))
+        return state["failures"] if state else 0
+
+    def fail(self, identity: str) -> int:
+        """Counts a failure; returns the wait it sets before the next try (0 while free)."""
+        failures = self.failures(identity) + 1
+        over = failures - self.free
+        delay = 0 if over < 0 else min(self.longest, self.first * 2**over)
+        cache.set(
+            self._state_key(identity),
+            {"failures": failures, "next_try": time.time() + delay},
+            timeout=self.forget + delay,
+        )
+        return delay
+
+    def succeed(self, identity: str) -> None:
+        cache.delete(self._state_key(identity))
 
 
 def retry_message(seconds: int) -> str:

@@ -331,6 +331,8 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {"ActorKindEnum": "network.models.ActorKind"},
 }
+    "password-reset": env_str("RATE_LIMIT_PASSWORD_RESET", "5/h"),
+    "password-reset-account": env_str("RATE_LIMIT_PASSWORD_RESET_ACCOUNT", "3/h"),
 
 for _key, _value in email_settings(env_str("EMAIL_URL")).items():
     globals()[_key] = _value
@@ -345,7 +347,7 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
-# Failed sign-ins within the window before the account or address is refused for a while.
+# Failed sign-ins free of delay: per username at one address, and per address for all names.
 LOGIN_FAILURE_LIMIT_PER_ACCOUNT = env_int("LOGIN_FAILURE_LIMIT_PER_ACCOUNT", 5)
 LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", 20)
 LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60)
@@ -362,6 +364,10 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
 # Agency staff's admin rights come from their unit membership (network.permissions).
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
+# The admin's account page asks for the password before the address changes, and changes the
+# password on /accounts/password-change/ (both limited): network/account_settings.py.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
     "network.permissions.AgencyStaffBackend",
 ]
 
@@ -370,6 +376,11 @@ AUTHENTICATION_BACKENDS = [
 # worked off by `manage.py db_worker --backend outbox`.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+# After those free failures an address waits this long before its next try, doubling with each
+# further failure up to LOGIN_FAILURE_WINDOW (network/throttling.py); nobody else waits.
+LOGIN_BACKOFF_FIRST_SECONDS = env_int("LOGIN_BACKOFF_FIRST_SECONDS", 30)
+# The wayfinder's statistics count a visitor's view of a step once within this many seconds.
+WAYFINDER_COUNT_WINDOW = env_int("WAYFINDER_COUNT_WINDOW", 30 * 60)
     "outbox": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 

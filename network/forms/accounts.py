@@ -1,7 +1,7 @@
 """Sign-in, invitation and member forms.
 
-Sign-in failures are counted per account and per client address, so that guessing passwords is
-slow whether one account or many are tried from one place.
+Sign-in failures slow down the address they come from (network.throttling), never the account
+for everyone, so that guessing is slow and nobody can lock another person out.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -17,12 +16,12 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
+from network import throttling
 from network.models import Actor, Invitation, Membership
 from portal import ratelimit
 from portal.names import single_line_name
 from portal.security_log import log_event, pseudonym
 
-ACCOUNT_SCOPE = "login-account"
 ADDRESS_SCOPE = "login-address"
 EMAIL_MAX_LENGTH = 254
 # Django's German catalogue says "du" here; the portal says "Sie".
@@ -30,7 +29,7 @@ INVALID_EMAIL = _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")
 
 
 class SignInForm(AuthenticationForm):
-    """Django's sign-in, by username or email address, refused while too many attempts failed."""
+    """Django's sign-in, by username or email address; an address that failed too often waits."""
 
     username = forms.CharField(
         label=_("Benutzername oder E-Mail-Adresse"),
@@ -50,10 +49,7 @@ class SignInForm(AuthenticationForm):
             "Benutzername, E-Mail-Adresse oder Passwort stimmen nicht. "
             "Beim Passwort zählt die Groß- und Kleinschreibung."
         ),
-        "rate_limited": _(
-            "Zu viele fehlgeschlagene Anmeldungen. "
-            "Bitte versuchen Sie es in %(minutes)s Minuten erneut."
-        ),
+        "rate_limited": _("Zu viele fehlgeschlagene Anmeldungen."),
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -61,6 +57,8 @@ class SignInForm(AuthenticationForm):
         # An email address may be longer than a username.
         self.fields["username"].max_length = EMAIL_MAX_LENGTH
         self.fields["username"].widget.attrs["maxlength"] = EMAIL_MAX_LENGTH
+
+    retry_after = 0
 
     @property
     def is_rate_limited(self) -> bool:
@@ -75,25 +73,21 @@ class SignInForm(AuthenticationForm):
         self.cleaned_data["username"] = username
         address = ratelimit.client_address(self.request)
         refs = {"account": pseudonym(username), "address": pseudonym(address)}
-        if ratelimit.is_limited(
-            ACCOUNT_SCOPE, username, limit=settings.LOGIN_FAILURE_LIMIT_PER_ACCOUNT
-        ) or ratelimit.is_limited(
-            ADDRESS_SCOPE, address, limit=settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS
-        ):
+        self.retry_after = throttling.password_wait(self.request, username)
+        if self.retry_after:
             log_event("sign-in.locked", step="password", **refs)
             raise ValidationError(
-                self.error_messages["rate_limited"],
+                f"{self.error_messages['rate_limited']} "
+                f"{ratelimit.retry_message(self.retry_after)}",
                 code="rate_limited",
-                params={"minutes": settings.LOGIN_FAILURE_WINDOW // 60},
             )
         try:
             super().clean()
         except ValidationError:
-            ratelimit.hit(ACCOUNT_SCOPE, username, window=settings.LOGIN_FAILURE_WINDOW)
-            ratelimit.hit(ADDRESS_SCOPE, address, window=settings.LOGIN_FAILURE_WINDOW)
+            throttling.password_failed(self.request, username)
             log_event("sign-in.failed", step="password", **refs)
             raise
-        ratelimit.reset(ACCOUNT_SCOPE, username)
+        throttling.password_succeeded(self.request, username)
         return self.cleaned_data
 
 

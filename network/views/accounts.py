@@ -1,8 +1,12 @@
-"""Sign-in and joining an actor by invitation; password reset is Django's, with our templates."""
+"""Sign-in, password reset and change, and joining an actor by invitation.
+
+Reset and change are Django's views with our templates and limits: a reset request is limited
+per address and per e-mail address typed (each sends mail), and a wrong old password when
+changing it counts like a wrong sign-in (network.forms.passwords), with a readable 429 too.
+"""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -15,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from network import two_factor
 from network.forms.accounts import InvitationForm, SignInForm
+from network.forms.passwords import ThrottledPasswordChangeForm
 from network.invitations import (
     Acceptance,
     CannotAccept,
@@ -24,7 +29,13 @@ from network.invitations import (
     find_invitation,
 )
 from network.views.two_factor import begin_second_step
+from portal import ratelimit
 from portal.security_log import log_event, sign_in_refs
+
+# Each request sends a mail: per client address, and per e-mail address typed in (whether or not
+# an account has it, so that the answer tells nothing about accounts).
+RESET_REQUESTS = ratelimit.Limit("password-reset")
+RESET_REQUESTS_FOR_ADDRESS = ratelimit.Limit("password-reset-account", by=("subject",))
 
 
 class SignInView(auth_views.LoginView):
@@ -52,7 +63,34 @@ class SignInView(auth_views.LoginView):
         response = super().form_invalid(form)
         if form.is_rate_limited:
             response.status_code = 429
-            response.headers["Retry-After"] = str(settings.LOGIN_FAILURE_WINDOW)
+            response.headers["Retry-After"] = str(form.retry_after)
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    def form_valid(self, form) -> HttpResponse:
+        try:
+            RESET_REQUESTS.hit(self.request)
+            RESET_REQUESTS_FOR_ADDRESS.hit(self.request, subject=form.cleaned_data["email"].lower())
+        except ratelimit.RateLimited as limited:
+            context = self.get_context_data(form=form)
+            return ratelimit.refuse_form(self.request, self.template_name, context, form, limited)
+        return super().form_valid(form)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Answers 429 with Retry-After while the old password is not being checked."""
+
+    form_class = ThrottledPasswordChangeForm
+
+    def get_form_kwargs(self) -> dict[str, object]:
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_invalid(self, form: ThrottledPasswordChangeForm) -> HttpResponse:
+        response = super().form_invalid(form)
+        if form.is_rate_limited:
+            response.status_code = 429
+            response.headers["Retry-After"] = str(form.retry_after)
         return response
 
 

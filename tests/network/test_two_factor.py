@@ -61,6 +61,14 @@ def signed_in(client) -> bool:
     return SESSION_KEY in client.session
 
 
+def verified_login(client, user) -> None:
+    """A session that went through the code step, as a device holder's session must have."""
+    client.force_login(user)
+    session = client.session
+    session[two_factor.SESSION_VERIFIED] = user.pk
+    session.save()
+
+
 def test_it_computes_the_codes_of_rfc_6238():
     secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"  # "12345678901234567890", the RFC's test key
 
@@ -221,7 +229,7 @@ def test_it_limits_wrong_codes_even_before_the_right_one(client, member):
 
 def test_it_turns_off_only_with_password_and_code(client, member):
     secret, _ = enrol(member)
-    client.force_login(member)
+    verified_login(client, member)
 
     wrong_password = client.post(
         SETUP,
@@ -245,7 +253,7 @@ def test_it_turns_off_only_with_password_and_code(client, member):
 
 def test_it_renews_the_recovery_codes_with_a_code(client, member):
     secret, old = enrol(member)
-    client.force_login(member)
+    verified_login(client, member)
 
     response = client.post(SETUP, {"action": "renew", "renew-code": code(secret)})
 
@@ -328,3 +336,38 @@ def test_it_resets_a_lost_device_from_the_command_line(member):
 
     assert not two_factor.has_two_factor(member)
     assert AuditEntry.objects.filter(action="two_factor.disabled", user=None).exists()
+
+
+# --- verified per session (issue 19) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("required", [True, False])
+def test_it_ends_a_session_opened_before_the_device_was_set_up(settings, member, required):
+    from django.test import Client
+
+    settings.REQUIRE_STAFF_TWO_FACTOR = required
+    earlier, enrolling = Client(), Client()
+    password_step(earlier, next="/my/")
+    password_step(enrolling)
+    enrolling.get(SETUP)
+    secret = two_factor.enrolment_secret(TwoFactorDevice.objects.get(user=member))
+    assert enrolling.post(SETUP, {"code": code(secret)}).status_code == 200
+
+    response = earlier.get("/my/")
+
+    assert response.status_code == 302
+    assert response.url == f"{LOGIN}?next=%2Fmy%2F"
+    assert not signed_in(earlier)
+    assert enrolling.get("/my/").status_code == 200
+    assert signed_in(enrolling)
+
+
+def test_it_asks_a_session_without_the_code_step_to_sign_in_again(client, member):
+    secret, _ = enrol(member)
+    client.force_login(member)
+
+    assert client.get("/my/").url == f"{LOGIN}?next=%2Fmy%2F"
+    assert not signed_in(client)
+    password_step(client)
+    assert code_step(client, code(secret)).status_code == 302
+    assert client.get("/my/").status_code == 200
