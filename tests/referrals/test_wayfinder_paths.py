@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import re
-from html import unescape
 from urllib.parse import urlencode
 
 import pytest
@@ -25,11 +23,12 @@ from referrals.wayfinder import (
     active_categories,
     contact_units,
 )
+from tests.html import links, select
 
-UNIT_LINK = re.compile(r'class="wayfinder__unit-name"><a href="([^"]+)"')
-UNIT_NAME = re.compile(r'class="wayfinder__unit-name"><strong>([^<]+)</strong>')
-ACTOR_LINK = re.compile(r'<li><a href="(/directory/[^"]+)">')
-INTAKE_LINK = re.compile(r'der <a href="([^"]+)">')
+# The unit's page, or the intake zone's where the unit has none (not its mail address, not the
+# button on to the form); the network's actors.
+UNIT_LINKS = '.wayfinder__unit > p > a[href]:not(.wayfinder__go):not([href^="mailto:"])'
+ACTOR_LINKS = ".wayfinder__actor-list > li > a[href]"
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +67,10 @@ def test_it_ends_every_path_on_a_unit_or_actor_page_that_exists(client, demo):
         page = response.content.decode()
         assert response.status_code == 200, query
         assert "Hier hilft man Ihnen weiter" in page, query
-        links = UNIT_LINK.findall(page) + ACTOR_LINK.findall(page) + INTAKE_LINK.findall(page)
-        assert UNIT_LINK.search(page) or UNIT_NAME.search(page), query
-        assert links, f"{query}: neither the unit nor an actor is linked"
-        for link in map(unescape, links):
+        shown = links(page, UNIT_LINKS) + links(page, ACTOR_LINKS)
+        assert select(page, ".wayfinder__unit-name > a, .wayfinder__unit-name > strong"), query
+        assert shown, f"{query}: neither the unit nor an actor is linked"
+        for link in shown:
             if link not in followed:
                 followed[link] = client.get(link).status_code
             assert followed[link] == 200, f"{query}: {link} gives {followed[link]}"
