@@ -314,6 +314,8 @@ RATE_LIMITS = {
     "need-help": env_str("RATE_LIMIT_NEED_HELP", "5/h"),
     "search": env_str("RATE_LIMIT_SEARCH", "60/m"),
     "suggest": env_str("RATE_LIMIT_SUGGEST", "120/m"),
+    "password-reset": env_str("RATE_LIMIT_PASSWORD_RESET", "5/h"),
+    "password-reset-account": env_str("RATE_LIMIT_PASSWORD_RESET_ACCOUNT", "3/h"),
 }
 # Chat messages per account, shared by the socket and the HTTP API (chat/conf.py reads these).
 CHAT_RATE_LIMIT = env_int("CHAT_RATE_LIMIT", 30)
@@ -331,8 +333,6 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {"ActorKindEnum": "network.models.ActorKind"},
 }
-    "password-reset": env_str("RATE_LIMIT_PASSWORD_RESET", "5/h"),
-    "password-reset-account": env_str("RATE_LIMIT_PASSWORD_RESET_ACCOUNT", "3/h"),
 
 for _key, _value in email_settings(env_str("EMAIL_URL")).items():
     globals()[_key] = _value
@@ -343,6 +343,10 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "my:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "accounts:login"
+# The admin's account page asks for the password before the address changes, and changes the
+# password on /accounts/password-change/ (both limited): network/account_settings.py.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
@@ -351,6 +355,11 @@ INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 LOGIN_FAILURE_LIMIT_PER_ACCOUNT = env_int("LOGIN_FAILURE_LIMIT_PER_ACCOUNT", 5)
 LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", 20)
 LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60)
+# After those free failures an address waits this long before its next try, doubling with each
+# further failure up to LOGIN_FAILURE_WINDOW (network/throttling.py); nobody else waits.
+LOGIN_BACKOFF_FIRST_SECONDS = env_int("LOGIN_BACKOFF_FIRST_SECONDS", 30)
+# The wayfinder's statistics count a visitor's view of a step once within this many seconds.
+WAYFINDER_COUNT_WINDOW = env_int("WAYFINDER_COUNT_WINDOW", 30 * 60)
 # Two-factor sign-in (TOTP): anyone can turn it on; with this set, agency staff and administrators
 # must, and are sent to set it up before anything else. Off by default so the demo accounts sign
 # in with a password alone; production sets REQUIRE_STAFF_TWO_FACTOR=true.
@@ -364,10 +373,6 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
 # Agency staff's admin rights come from their unit membership (network.permissions).
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
-# The admin's account page asks for the password before the address changes, and changes the
-# password on /accounts/password-change/ (both limited): network/account_settings.py.
-WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
-WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
     "network.permissions.AgencyStaffBackend",
 ]
 
@@ -376,11 +381,6 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 # worked off by `manage.py db_worker --backend outbox`.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-# After those free failures an address waits this long before its next try, doubling with each
-# further failure up to LOGIN_FAILURE_WINDOW (network/throttling.py); nobody else waits.
-LOGIN_BACKOFF_FIRST_SECONDS = env_int("LOGIN_BACKOFF_FIRST_SECONDS", 30)
-# The wayfinder's statistics count a visitor's view of a step once within this many seconds.
-WAYFINDER_COUNT_WINDOW = env_int("WAYFINDER_COUNT_WINDOW", 30 * 60)
     "outbox": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
