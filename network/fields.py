@@ -48,7 +48,8 @@ class Editable:
     and the model field's type. `facet`: the
     name of the directory's yes/no filter over a boolean field ("has an offer with …").
     `hsds_feature`: a boolean exported (and read back) as an HSDS feature attribute. `html`:
-    sanitised rich text, which the review shows as text.
+    sanitised rich text, which the review shows as text. `translated`: staff translate it
+    (the app registers it with portal.translations; a test holds the registration to this).
     """
 
     name: str
@@ -62,6 +63,7 @@ class Editable:
     facet: str = ""
     hsds_feature: bool = False
     html: bool = False
+    translated: bool = False
 
     def __post_init__(self) -> None:
         unknown = set(self.skip) - PROJECTIONS
@@ -145,6 +147,9 @@ class Declared:
                 grouped.append((item.section, [item]))
         return grouped
 
+    def translated(self) -> list[str]:
+        return [item.name for item in self.fields if item.translated]
+
     def facets(self) -> list[Editable]:
         return [item for item in self.fields if item.facet]
 
@@ -165,8 +170,8 @@ ACTOR = Declared(
             "slug", section=PROFILE, skip=skip(FORM, DIFF), column_label=_("Kurzname (Schlüssel)")
         ),
         Editable("kind", section=PROFILE),
-        Editable("short_description", section=PROFILE),
-        Editable("description", section=PROFILE, html=True),
+        Editable("short_description", section=PROFILE, translated=True),
+        Editable("description", section=PROFILE, html=True, translated=True),
         Editable("logo", section=PROFILE, skip=skip(IMPORT)),
         Editable("website", section=REACH),
         Editable("email", section=REACH, row="reach"),
@@ -197,16 +202,16 @@ OFFER = Declared(
     Offer,
     "offer",
     (
-        Editable("name"),
-        Editable("description"),
+        Editable("name", translated=True),
+        Editable("description", translated=True),
         Editable("topics"),
         Editable("target_groups"),
         Editable("languages", column_label=_("Angebot: Sprachen")),
         Editable("is_free", row="cost"),
-        Editable("cost_note", row="cost"),
+        Editable("cost_note", row="cost", translated=True),
         Editable("childcare", facet="childcare", hsds_feature=True),
-        Editable("eligibility"),
-        Editable("how_to_access", column_label=_("Angebot: Zugang")),
+        Editable("eligibility", translated=True),
+        Editable("how_to_access", column_label=_("Angebot: Zugang"), translated=True),
         Editable("availability", row="availability"),
         Editable("availability_confirmed_on", row="availability"),
     ),

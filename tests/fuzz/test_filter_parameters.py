@@ -9,23 +9,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from directory.filters import ActorFilter
+from events.filters import EventFilter
+from needs.filters import NeedFilter
 from tests.events.factories import EventFactory
 from tests.factories import ActorFactory, NeedFactory
 from tests.fuzz.pages import assert_answered_safely, fresh_address
 from tests.fuzz.strategies import PAGES, hostile_text
 
+# Every filter of the listings (read off their FilterSets), then the other parameters pages read.
 FILTER_NAMES = [
-    "q",
-    "kind",
-    "topic",
-    "language",
-    "municipality",
-    "target_group",
-    "open_now",
-    "walk_in",
-    "sort",
-    "commitment",
-    "actor",
+    *dict.fromkeys(
+        [*ActorFilter.base_filters, *NeedFilter.base_filters, *EventFilter.base_filters]
+    ),
     "view",
     "month",
     "week",

@@ -33,7 +33,7 @@ from network.fields import (
     Declared,
 )
 from network.models import Actor, Language, Municipality
-from portal.translations import translatable_fields
+from portal.translations import is_html_field, translatable_fields
 from tests.factories import (
     ActorFactory,
     ContactPersonFactory,
@@ -71,15 +71,13 @@ def test_every_imported_field_has_its_column():
             assert (declared.group, name) in columns, f"{declared.group}.{name}"
 
 
-@pytest.mark.parametrize("declared", [ACTOR, OFFER], ids=["Actor", "Offer"])
-def test_translations_cover_the_declared_texts_only(declared):
-    texts = {
-        name
-        for name in translatable_fields(declared.model)
-        if isinstance(declared.model_field(name), models.CharField | models.TextField)
-    }
+@pytest.mark.parametrize("declared", ALL, ids=lambda declared: declared.model.__name__)
+def test_translations_are_registered_as_declared(declared):
+    registered = translatable_fields(declared.model)
 
-    assert texts <= set(declared.by_name)
+    assert sorted(registered) == sorted(declared.translated())
+    for name in registered:
+        assert is_html_field(declared.model, name) == declared.by_name[name].html, name
 
 
 # --- HSDS: every declared field changes the export and comes back from it ----------------------
