@@ -67,16 +67,6 @@ class Situation(ClusterableModel):
     is_active = models.BooleanField(_("aktiv"), default=False, editable=False, db_index=True)
     activated_at = models.DateTimeField(_("eingeschaltet am"), null=True, editable=False)
     deactivated_at = models.DateTimeField(_("ausgeschaltet am"), null=True, editable=False)
-    # The category's own settings before activation, put back exactly on deactivation.
-    # `category_was_active` is None while nothing is saved.
-    category_was_active = models.BooleanField(null=True, editable=False)
-    category_previous_unit = models.ForeignKey(
-        "network.AgencyUnit",
-        on_delete=models.SET_NULL,
-        null=True,
-        editable=False,
-        related_name="+",
-    )
 
     objects = SituationQuerySet.as_manager()
 

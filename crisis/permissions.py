@@ -1,7 +1,10 @@
 """Who may see and switch crisis situations.
 
 The public sees an active situation only; agency staff (the network's notion, network.permissions)
-also preview an inactive one and are the only ones who switch situations on and off.
+also preview an inactive one. Creating, editing and switching situations is for the intake zone
+and administrators alone: a situation routes a concern category to a unit of its choice, and
+deciding where concerns go is the intake zone's work, not any unit's (which could otherwise
+draw every concern of a category into its own inbox).
 """
 
 from __future__ import annotations
@@ -9,11 +12,12 @@ from __future__ import annotations
 from django.http import Http404
 
 from crisis.models import Situation
-from network.permissions import User, is_agency_staff
+from network.permissions import User, is_agency_staff, is_intake_staff
 
 
 def can_switch_situations(user: User | None) -> bool:
-    return is_agency_staff(user)
+    """Switch on and off, create and edit situations: the intake zone and administrators."""
+    return is_intake_staff(user)
 
 
 def can_preview_situations(user: User | None) -> bool:

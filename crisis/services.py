@@ -3,8 +3,9 @@
 Both switches change everything the public sees at once, in one transaction: the banner and the
 landing page follow `Situation.is_active`, the temporary offers are filtered by it, and the
 situation's concern category is offered in the referral form (routed to the chosen unit) only
-while the situation is on. Its own settings from before are kept on the situation and restored
-exactly when it is switched off. Each switch leaves a SituationLogEntry and a network audit entry.
+while the situation is on. The switch writes nothing into the category: referrals.routing reads
+the active situation when it routes, so whatever staff change in the category meanwhile is
+still there when the crisis ends. Each switch leaves a SituationLogEntry and a network audit entry.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def activate_situation(*, situation: Situation, acting_user: User) -> Situation:
         if situation.is_active:
             raise SwitchRefused(_("Die Lage ist bereits eingeschaltet."))
         if situation.concern_category_id is not None:
-            _route_category(situation)
+            _refuse_a_category_in_use(situation)
         situation.is_active = True
         situation.activated_at = timezone.now()
         situation.save()
@@ -48,8 +49,6 @@ def deactivate_situation(*, situation: Situation, acting_user: User) -> Situatio
         situation = Situation.objects.select_for_update().get(pk=situation.pk)
         if not situation.is_active:
             raise SwitchRefused(_("Die Lage ist bereits ausgeschaltet."))
-        if situation.concern_category_id is not None and situation.category_was_active is not None:
-            _restore_category(situation)
         situation.is_active = False
         situation.deactivated_at = timezone.now()
         situation.save()
@@ -57,7 +56,8 @@ def deactivate_situation(*, situation: Situation, acting_user: User) -> Situatio
     return situation
 
 
-def _route_category(situation: Situation) -> None:
+def _refuse_a_category_in_use(situation: Situation) -> None:
+    """One active situation per category: two would route the same concern two ways."""
     category = ConcernCategory.objects.select_for_update().get(pk=situation.concern_category_id)
     other = (
         Situation.objects.active()
@@ -70,20 +70,6 @@ def _route_category(situation: Situation) -> None:
             _("Das Anliegen „%(category)s“ gehört schon zur aktiven Lage „%(other)s“.")
             % {"category": category.name, "other": other.title}
         )
-    situation.category_was_active = category.is_active
-    situation.category_previous_unit_id = category.default_unit_id
-    category.is_active = True
-    category.default_unit_id = situation.routed_unit_id
-    category.save(update_fields=["is_active", "default_unit"])
-
-
-def _restore_category(situation: Situation) -> None:
-    category = ConcernCategory.objects.select_for_update().get(pk=situation.concern_category_id)
-    category.is_active = situation.category_was_active
-    category.default_unit_id = situation.category_previous_unit_id
-    category.save(update_fields=["is_active", "default_unit"])
-    situation.category_was_active = None
-    situation.category_previous_unit = None
 
 
 def _log(situation: Situation, action: str, acting_user: User) -> None:

@@ -1,12 +1,16 @@
-"""Crisis situations in the Wagtail admin, for agency staff.
+"""Crisis situations in the Wagtail admin: agency staff look, the intake zone keeps them.
 
-Staff keep the texts, steps and temporary offers here; switching a situation on or off is not a
-field of this form but the explicit action on /crisis/<slug>/switch/, which the listing links to.
+The intake zone's staff and administrators create situations and keep the texts, steps and
+temporary offers here (crisis.permissions says why only they); other units' staff may look.
+Switching a situation on or off is not a field of this form but the explicit action on
+/crisis/<slug>/switch/, which the listing links to.
 Nothing is deleted in the admin: the situations and their switching history are kept.
 """
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -18,6 +22,7 @@ from wagtail.admin.panels import (
     ObjectList,
 )
 from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -25,11 +30,33 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from crisis.forms import SituationAdminForm
 from crisis.models import Situation
 from crisis.permissions import can_switch_situations
-from network.permissions import AgencyStaffPolicy
+from network.permissions import is_agency_staff
 
-register_permission_policy(
-    Situation, AgencyStaffPolicy(Situation, actions=frozenset({"add", "change", "view"}))
-)
+KEEPING = frozenset({"add", "change"})
+
+
+class SituationPolicy(BasePermissionPolicy):
+    """View for agency staff; add and change for those who switch (never delete: history)."""
+
+    def user_has_permission(self, user, action: str) -> bool:
+        if action in KEEPING:
+            return can_switch_situations(user)
+        return action == "view" and is_agency_staff(user)
+
+    def users_with_any_permission(self, actions) -> QuerySet:
+        users = get_user_model().objects.filter(is_active=True)
+        if "view" in actions:
+            return (
+                users.filter(is_superuser=True) | users.filter(agency_units__isnull=False)
+            ).distinct()
+        if KEEPING.intersection(actions):
+            return (
+                users.filter(is_superuser=True) | users.filter(agency_units__is_intake=True)
+            ).distinct()
+        return users.none()
+
+
+register_permission_policy(Situation, SituationPolicy(Situation))
 
 
 class SituationViewSet(SnippetViewSet):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from needs.forms import NeedForm, ReplyStatusForm
-from needs.permissions import can_answer_helpers, get_member_need
+from needs.permissions import can_answer_helpers, get_member_need, get_need_with_replies
 from needs.services import (
     create_need,
     mark_need_filled,
@@ -97,14 +97,14 @@ def _replies_page(
 @login_required
 @require_safe
 def need_replies(request: HttpRequest, actor_slug: str, pk: int) -> HttpResponse:
-    actor, need = get_member_need(request.user, actor_slug, pk)
+    actor, need = get_need_with_replies(request.user, actor_slug, pk)
     return _replies_page(request, actor, need)
 
 
 @login_required
 @require_POST
 def reply_status(request: HttpRequest, actor_slug: str, pk: int, reply_pk: int) -> HttpResponse:
-    actor, need = get_member_need(request.user, actor_slug, pk)
+    actor, need = get_need_with_replies(request.user, actor_slug, pk)
     reply = get_object_or_404(need.replies, pk=reply_pk)
     if not can_answer_helpers(request.user, actor):
         raise PermissionDenied("Replies are answered by the actor's coordinators.")

@@ -1,14 +1,29 @@
-"""Agency staff see and correct needs in the Wagtail admin; helpers' replies are read-only there."""
+"""Agency staff see and correct needs in the Wagtail admin; helpers' replies are read-only there.
+
+The replies (names, e-mails, phones, messages) are shown only to those needs.permissions lets
+read them: the need's actor's members, the intake zone and administrators. The listing is
+filtered and every view of a single reply answers 404 for any other, as the member pages do.
+"""
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+    UsageView,
+)
 
 from needs.models import HelpOffer, Need
+from needs.permissions import readable_help_offers
 from network.permissions import AgencyStaffPolicy
 
 register_permission_policy(
@@ -58,6 +73,16 @@ class NeedViewSet(SnippetViewSet):
     ]
 
 
+class ReadableOfferOnly:
+    """A single reply's admin view, for those who may read that reply (404 for anybody else)."""
+
+    def get_object(self, *args, **kwargs):
+        offer = super().get_object(*args, **kwargs)
+        if not readable_help_offers(self.request.user).filter(pk=offer.pk).exists():
+            raise Http404("No such offer of help.")
+        return offer
+
+
 class HelpOfferViewSet(SnippetViewSet):
     model = HelpOffer
     icon = "mail"
@@ -78,6 +103,14 @@ class HelpOfferViewSet(SnippetViewSet):
         "status",
         "created_at",
     ]
+    inspect_view_class = type("HelpOfferInspectView", (ReadableOfferOnly, InspectView), {})
+    history_view_class = type("HelpOfferHistoryView", (ReadableOfferOnly, HistoryView), {})
+    usage_view_class = type("HelpOfferUsageView", (ReadableOfferOnly, UsageView), {})
+    edit_view_class = type("HelpOfferEditView", (ReadableOfferOnly, EditView), {})
+    delete_view_class = type("HelpOfferDeleteView", (ReadableOfferOnly, DeleteView), {})
+
+    def get_queryset(self, request):
+        return readable_help_offers(request.user)
 
 
 class NeedsViewSetGroup(SnippetViewSetGroup):

@@ -45,6 +45,13 @@ def is_agency_staff(user: User | None) -> bool:
     return cached
 
 
+def is_intake_staff(user: User | None) -> bool:
+    """Staff of the intake zone (or an administrator): who looks after the whole network."""
+    if not is_signed_in(user):
+        return False
+    return user.is_superuser or user.agency_units.filter(is_intake=True).exists()
+
+
 def role_at(user: User | None, actor: Actor) -> str | None:
     if not is_signed_in(user):
         return None

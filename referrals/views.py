@@ -1,7 +1,9 @@
 """The public referral form: thin views over referrals.services.
 
 The confirmation page finds the reference in the session, never in the URL, so that nothing
-about the person ends up in logs, histories or referrer headers.
+about the person ends up in logs, histories or referrer headers. It also says which unit the
+concern went to (from the session too), so that nobody waits on the intake zone for a concern
+that already is with a unit, or the other way round.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
+from network.models import AgencyUnit
 from portal import ratelimit
 from referrals import conf
 from referrals.forms import ReferralForm
@@ -20,6 +23,7 @@ from referrals.services import submit_referral
 SUBMISSIONS = ratelimit.Limit("referral")
 SESSION_KEY = "referral_reference"
 
+UNIT_SESSION_KEY = "referral_unit"
 
 def _prefill(request: HttpRequest) -> dict[str, object]:
     """?category=<slug>&language=<code>: where the wayfinder sends people."""
@@ -45,6 +49,7 @@ def referral_form(request: HttpRequest) -> HttpResponse:
             SUBMISSIONS.hit(request)
             request.session.pop(SESSION_KEY, None)
             return redirect("referrals:thanks")
+            request.session.pop(UNIT_SESSION_KEY, None)
         if not form.is_valid():
             return render(request, "referrals/referral_form.html", _context(form))
         SUBMISSIONS.hit(request)
@@ -64,6 +69,7 @@ def referral_form(request: HttpRequest) -> HttpResponse:
 
 
 def _context(form: ReferralForm) -> dict[str, object]:
+    request.session[UNIT_SESSION_KEY] = referral.unit_id
     return {"form": form, "retention_days": conf.retention_days()}
 
 
@@ -72,3 +78,5 @@ def referral_thanks(request: HttpRequest) -> HttpResponse:
     return render(
         request, "referrals/referral_thanks.html", {"reference": request.session.get(SESSION_KEY)}
     )
+    unit_id = request.session.get(UNIT_SESSION_KEY)
+    unit = AgencyUnit.objects.filter(pk=unit_id).first() if unit_id else None

@@ -22,7 +22,7 @@ from network import hours
 from network.models import Actor, ActorKind, AgencyUnit, Language
 from network.permissions import visible_actors
 from referrals.models import ConcernCategory, WayfinderAudience
-from referrals.routing import intake_unit, resolve_unit
+from referrals.routing import intake_unit, offered_categories, resolve_unit
 
 CONCERN, FOR_WHOM, LANGUAGE, CONTACT = "concern", "for_whom", "language", "contact"
 STEPS: tuple[str, ...] = (CONCERN, FOR_WHOM, LANGUAGE, CONTACT)
@@ -42,7 +42,7 @@ MISSING_ANSWER = _("Bitte wählen Sie eine Antwort.")
 
 
 def active_categories() -> QuerySet[ConcernCategory]:
-    return ConcernCategory.objects.filter(is_active=True)
+    return offered_categories()
 
 
 def active_audiences() -> QuerySet[WayfinderAudience]:

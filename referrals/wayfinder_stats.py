@@ -1,8 +1,13 @@
 """Which paths people take through the wayfinder and where they stop, without knowing who.
 
 Each page view adds one to a per-day counter of (step, answers so far). No session, cookie,
-address, time of day or user is read or stored, so a count can never be traced to a person.
-Going back and forth counts a step again: the figures show use, not distinct people.
+address, time of day or user is stored, so a count can never be traced to a person.
+
+A visitor reloading a step (or a script fetching it thirty times) is counted once per
+WAYFINDER_COUNT_WINDOW: the cache keeps, for that long only, a keyed hash of the client address,
+the browser's user agent, the day, the step and the answers. The key is SECRET_KEY with the day
+mixed in, so the hash neither reveals the address nor links one day's visits to the next, and it
+never reaches the database. The figures thus show visits, not distinct people.
 """
 
 from __future__ import annotations
@@ -11,9 +16,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from network.models import AgencyUnit, Language
 from referrals.models import ConcernCategory, WayfinderAudience, WayfinderStepCount
@@ -25,9 +33,22 @@ FUNNEL: tuple[str, ...] = (Step.FOR_WHOM, Step.LANGUAGE, Step.CONTACT, Step.RESU
 TOP_PATHS = 50
 
 
-def count_step(step: str, path: str) -> None:
-    """One more view of `step` after the answers `path`, today."""
+def _seen_recently(visitor: str, today: datetime.date, step: str, path: str) -> bool:
+    """Whether this visitor was counted for this step and path within the window (then marks)."""
+    token = salted_hmac(
+        f"referrals.wayfinder_stats.{today.isoformat()}",
+        f"{visitor}\n{step}\n{path}",
+        algorithm="sha256",
+    ).hexdigest()
+    return not cache.add(f"wayfinder-seen:{token}", 1, timeout=settings.WAYFINDER_COUNT_WINDOW)
+
+
+def count_step(step: str, path: str, *, visitor: str) -> None:
+    """One more view of `step` after the answers `path`, today, unless `visitor` (what tells one
+    browser from another: address and user agent) was just counted for it."""
     today = timezone.localdate()
+    if _seen_recently(visitor, today, step, path):
+        return
     counts = WayfinderStepCount.objects.filter(date=today, step=step, path=path)
     if counts.update(count=F("count") + 1):
         return

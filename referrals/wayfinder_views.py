@@ -1,7 +1,8 @@
 """The wayfinder's pages under /wayfinder/: thin views over referrals.wayfinder.
 
 Public and anonymous on purpose: the views read only the query string, never the session, and
-count each page in the path statistics without anything that identifies the visitor.
+count each page in the path statistics without storing anything that identifies the visitor
+(address and user agent only tell repeated views apart, see referrals.wayfinder_stats).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from portal import ratelimit
 from referrals import wayfinder
 from referrals.models import WayfinderStepCount
 from referrals.permissions import can_see_wayfinder_statistics
@@ -34,6 +36,11 @@ def _answers_and_page(request: HttpRequest) -> tuple[wayfinder.Answers, wayfinde
     if requested not in (*wayfinder.STEPS, wayfinder.RESULT):
         requested = ""
     return answers, wayfinder.page_for(answers, requested)
+
+
+def _visitor(request: HttpRequest) -> str:
+    address = ratelimit.address_identity(ratelimit.client_address(request))
+    return f"{address}\n{request.headers.get('user-agent', '')[:300]}"
 
 
 def _choices(step: str) -> list[object]:
@@ -58,7 +65,7 @@ def _chosen(answers: wayfinder.Answers, step: str) -> str | None:
 def wayfinder_page(request: HttpRequest) -> HttpResponse:
     answers, page = _answers_and_page(request)
     if request.method == "GET":
-        count_step(page.step, answers.path(page.step))
+        count_step(page.step, answers.path(page.step), visitor=_visitor(request))
     back = wayfinder.previous_step(page.step)
     context = {
         "answers": answers,
@@ -92,7 +99,7 @@ def wayfinder_go(request: HttpRequest) -> HttpResponse:
     if page.step != wayfinder.RESULT:
         return HttpResponseRedirect(f"{reverse('wayfinder:start')}?{answers.query()}")
     if request.method == "GET":
-        count_step(Step.REFERRAL, answers.path(wayfinder.RESULT))
+        count_step(Step.REFERRAL, answers.path(wayfinder.RESULT), visitor=_visitor(request))
     return HttpResponseRedirect(wayfinder.referral_url(answers))
 
 

@@ -16,6 +16,7 @@ from crisis.models import KeyStep, Situation, SituationLogEntry, TemporaryOffer
 from crisis.services import SwitchRefused, activate_situation, deactivate_situation
 from network.models import AgencyUnit, AuditEntry
 from referrals.models import ConcernCategory
+from referrals.routing import resolve_unit
 from tests.factories import ActorFactory
 
 BANNER = "Neu aus der Ukraine angekommen?"
@@ -107,8 +108,7 @@ def test_it_shows_everything_when_switched_on_and_removes_it_all_at_once_when_of
         assert SPARKASSE in html(client.get(url)) and SIM in html(client.get(url)), url
     assert category_in_form(client)
     category = ConcernCategory.objects.get(slug="ankunft-aus-der-ukraine")
-    assert category.is_active
-    assert category.default_unit.slug == "auslaenderbehoerde"
+    assert resolve_unit(category).slug == "auslaenderbehoerde"
 
     switch(client, staff, situation, "deactivate")
 
@@ -131,20 +131,29 @@ def test_it_shows_everything_when_switched_on_and_removes_it_all_at_once_when_of
     assert AuditEntry.objects.filter(action__startswith="crisis.").count() == 2
 
 
-def test_it_restores_the_categorys_own_settings_exactly(situation, staff):
+def test_it_keeps_the_categorys_own_settings_and_staff_edits_made_during_the_crisis(
+    situation, staff
+):
     category = situation.concern_category
     intake = AgencyUnit.objects.get(slug="eingangszone")
-    category.is_active = True
-    category.default_unit = intake
+    category.is_active = False
+    category.default_unit = None
     category.save()
 
     activate_situation(situation=situation, acting_user=staff)
     category.refresh_from_db()
-    assert category.default_unit.slug == "auslaenderbehoerde"
+    assert (category.is_active, category.default_unit) == (False, None)
+    assert resolve_unit(category).slug == "auslaenderbehoerde"
+    # Staff adjust the category while the crisis lasts; ending the crisis keeps their edit.
+    category.is_active = True
+    category.default_unit = intake
+    category.save()
+    assert resolve_unit(category).slug == "auslaenderbehoerde"
 
     deactivate_situation(situation=situation, acting_user=staff)
     category.refresh_from_db()
     assert (category.is_active, category.default_unit) == (True, intake)
+    assert resolve_unit(category) == intake
 
 
 def test_it_shows_the_banner_in_the_visitors_language_and_the_situations_languages(

@@ -1,5 +1,6 @@
-"""Who may switch a crisis situation: agency staff and administrators; nobody else, and only
-by POST. Each refused request leaves the situation, its category and the log as they were."""
+"""Who may switch a crisis situation: the intake zone's staff and administrators; nobody else (not
+the staff of other units), and only by POST. Each refused request leaves the situation, its
+category and the log as they were."""
 
 from __future__ import annotations
 
@@ -10,17 +11,28 @@ from django.test import Client
 
 from crisis.models import Situation, SituationLogEntry
 from crisis.services import activate_situation, deactivate_situation
+from network.models import AgencyUnit
+from tests.factories import UserFactory
 
-PERSONAS = ["anonymous", "outsider", "editor", "staff", "admin"]
+PERSONAS = ["anonymous", "outsider", "editor", "unit_staff", "staff", "admin"]
 STAFF = {"staff", "admin"}
 
 
 @pytest.fixture
-def users(outsider, editor, staff, admin) -> dict:
+def unit_staff(db):
+    """Staff of the job centre: agency staff, but not the intake zone."""
+    user = UserFactory(username="jona")
+    AgencyUnit.objects.get(slug="jobcenter").staff.add(user)
+    return user
+
+
+@pytest.fixture
+def users(outsider, editor, unit_staff, staff, admin) -> dict:
     return {
         "anonymous": None,
         "outsider": outsider,
         "editor": editor,
+        "unit_staff": unit_staff,
         "staff": staff,
         "admin": admin,
     }
@@ -114,7 +126,7 @@ def test_it_hides_a_switched_off_landing_page_from_everyone_but_staff(users, sit
     assert client_for(users, persona).get(f"/crisis/{situation.slug}/").status_code == 404
 
 
-@pytest.mark.parametrize("persona", ["outsider", "editor"])
+@pytest.mark.parametrize("persona", ["outsider", "editor", "unit_staff"])
 def test_the_services_refuse_people_who_are_not_staff(users, situation, staff, persona):
     with pytest.raises(PermissionDenied):
         activate_situation(situation=situation, acting_user=users[persona])
@@ -193,3 +205,20 @@ def test_it_lets_staff_create_a_situation_switched_off_in_the_admin(users, db):
     created = Situation.objects.get(slug="hochwasser")
     assert created.banner_languages == ["en", "ar"]
     assert not created.is_active
+
+
+def test_it_lets_other_units_look_at_but_not_create_or_change_situations_in_the_admin(
+    users, situation
+):
+    client = client_for(users, "unit_staff")
+    _admin_access(users["unit_staff"])
+
+    listing = client.get("/admin/snippets/crisis/situation/")
+    assert listing.status_code == 200
+    assert f"/crisis/{situation.slug}/switch/" not in listing.content.decode()
+    assert client.get("/admin/snippets/crisis/situation/add/").status_code == 302
+    edit = f"/admin/snippets/crisis/situation/edit/{situation.pk}/"
+    assert client.get(edit).status_code == 302
+    client.post(edit, {"title": "Umgeleitet", "slug": situation.slug, "banner_text": "x"})
+    situation.refresh_from_db()
+    assert situation.title != "Umgeleitet"

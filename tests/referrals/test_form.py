@@ -45,7 +45,7 @@ def test_it_stores_the_referral_and_shows_the_reference_without_personal_data_in
     assert "Amina" not in html(thanks)
 
 
-def test_it_routes_a_referral_by_its_category_to_the_unit(client, units):
+def test_it_routes_a_referral_by_its_category_to_the_unit(client, units, staff_a):
     submit(client, categories=["aufenthalt"])
 
     assert Referral.objects.get().unit == units.a

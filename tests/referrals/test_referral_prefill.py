@@ -11,7 +11,7 @@ from network.models import AgencyUnit
 from referrals.categories import load_wayfinder_defaults
 from referrals.models import ConcernCategory, Referral, WayfinderAudience, WayfinderRule
 from referrals.routing import resolve_unit
-from tests.factories import LanguageFactory
+from tests.factories import LanguageFactory, UserFactory
 from tests.referrals.helpers import html, valid_form
 
 
@@ -66,6 +66,7 @@ def test_it_routes_a_submission_exactly_as_the_wayfinder_did(client, wayfinder_d
     agency = AgencyUnit.objects.get(slug="agentur-fuer-arbeit")
     work = ConcernCategory.objects.get(slug="arbeit")
     WayfinderRule.objects.create(category=work, contact_unit=agency, unit=agency)
+    agency.staff.add(UserFactory())
     family = WayfinderAudience.objects.get(slug="familie")
 
     response = client.post(
@@ -77,7 +78,7 @@ def test_it_routes_a_submission_exactly_as_the_wayfinder_did(client, wayfinder_d
     assert Referral.objects.get().unit == agency == resolve_unit(work, family, agency)
 
 
-def test_it_routes_by_the_default_when_the_answers_are_unknown(client, wayfinder_data):
+def test_it_routes_by_the_default_when_the_answers_are_unknown(client, wayfinder_data, staff_b):
     response = client.post(
         "/referral/",
         valid_form(categories=["arbeit"], for_whom="x" * 500, in_contact="eingangszone"),

@@ -10,12 +10,14 @@ from django.core.exceptions import ImproperlyConfigured
 from network.models import AgencyUnit
 from referrals.models import ConcernCategory
 from referrals.reference import ALPHABET, looks_like_reference, new_reference
-from referrals.routing import route
+from referrals.routing import resolve_unit, route
 from referrals.services import PersonData, submit_referral
+from tests.factories import UserFactory
 from tests.referrals.factories import ReferralFactory
 
 
 def test_it_routes_categories_of_one_unit_there(units):
+    UserFactory().agency_units.add(AgencyUnit.objects.get(slug="integrationsberatung"))
     categories = ConcernCategory.objects.filter(slug__in=["sprachkurs", "familie-und-schule"])
 
     assert route(categories).slug == "integrationsberatung"
@@ -27,11 +29,20 @@ def test_it_routes_mixed_or_unruled_categories_to_intake(units, residence, work,
     assert route([]) == units.intake
 
 
-def test_it_follows_a_rule_changed_by_administrators(units, other):
+def test_it_follows_a_rule_changed_by_administrators(units, other, staff_b):
     other.default_unit = units.b
     other.save()
 
     assert route([other]) == units.b
+
+
+def test_it_routes_to_the_intake_zone_when_nobody_works_in_the_unit(units, residence):
+    UserFactory(is_active=False).agency_units.add(units.a)
+
+    assert resolve_unit(residence) == units.a
+    assert route([residence]) == units.intake
+    units.a.staff.add(UserFactory())
+    assert route([residence]) == units.a
 
 
 def test_it_says_clearly_when_no_intake_zone_exists(units, other):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
 from django.apps import apps as django_apps
 from django.contrib.sessions.models import Session
 from django.utils import timezone
@@ -31,19 +32,22 @@ def counts() -> dict[tuple[str, str], int]:
     return {(row.step, row.path): row.count for row in WayfinderStepCount.objects.all()}
 
 
-def walk(client, *, to_form: bool = True) -> None:
-    client.get("/wayfinder/")
-    client.get("/wayfinder/?concern=aufenthalt&step=for_whom")
-    client.get("/wayfinder/?concern=aufenthalt&for_whom=selbst&step=language")
-    client.get("/wayfinder/?concern=aufenthalt&for_whom=selbst&language=uk&step=contact")
-    client.get(f"/wayfinder/?{FULL}&step=result")
+def walk(client, *, to_form: bool = True, address: str = "192.0.2.1") -> None:
+    def visit(url: str) -> None:
+        client.get(url, REMOTE_ADDR=address)
+
+    visit("/wayfinder/")
+    visit("/wayfinder/?concern=aufenthalt&step=for_whom")
+    visit("/wayfinder/?concern=aufenthalt&for_whom=selbst&step=language")
+    visit("/wayfinder/?concern=aufenthalt&for_whom=selbst&language=uk&step=contact")
+    visit(f"/wayfinder/?{FULL}&step=result")
     if to_form:
-        client.get(f"/wayfinder/go/?{FULL}")
+        visit(f"/wayfinder/go/?{FULL}")
 
 
 def test_it_counts_each_step_after_the_answers_so_far(client, wayfinder_data):
     walk(client)
-    walk(client, to_form=False)
+    walk(client, to_form=False, address="192.0.2.2")
 
     assert counts() == {
         (Step.CONCERN, ""): 2,
@@ -68,6 +72,22 @@ def test_it_stores_nothing_that_tells_people_apart(client, wayfinder_data, djang
         f"{row.date} {row.step} {row.path}" for row in WayfinderStepCount.objects.all()
     )
     assert "203.0.113.9" not in stored and "Tester" not in stored
+
+
+def test_it_counts_a_visitor_once_per_step_within_the_window(client, wayfinder_data, settings):
+    with time_machine.travel(timezone.now().replace(hour=10), tick=False) as clock:
+        for _ in range(30):
+            client.get("/wayfinder/", REMOTE_ADDR="198.51.100.4", HTTP_USER_AGENT="Skript")
+            client.get(f"/wayfinder/go/?{FULL}", REMOTE_ADDR="198.51.100.4")
+        assert counts() == {(Step.CONCERN, ""): 1, (Step.REFERRAL, "aufenthalt/selbst/uk/nein"): 1}
+
+        client.get("/wayfinder/", REMOTE_ADDR="198.51.100.4", HTTP_USER_AGENT="Anderer Browser")
+        client.get("/wayfinder/", REMOTE_ADDR="198.51.100.5", HTTP_USER_AGENT="Skript")
+        assert counts()[(Step.CONCERN, "")] == 3
+
+        clock.shift(settings.WAYFINDER_COUNT_WINDOW + 1)
+        client.get("/wayfinder/", REMOTE_ADDR="198.51.100.4", HTTP_USER_AGENT="Skript")
+        assert counts()[(Step.CONCERN, "")] == 4
 
 
 def test_it_does_not_count_a_head_request(client, wayfinder_data):
