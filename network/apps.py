@@ -9,6 +9,8 @@ class NetworkConfig(AppConfig):
     def ready(self) -> None:
         from network import audit, translation_admin, translations
         from network.models import Actor, Offer, TargetGroup, Topic
+        from network.permissions import is_agency_staff
+        from portal.context_processors import register_context
         from portal.translations import register_translatable
 
         register_translatable(
@@ -29,6 +31,7 @@ class NetworkConfig(AppConfig):
         translations.connect()
         translation_admin.register()
         audit.connect()
+        register_context("is_agency_staff", lambda request: is_agency_staff(request.user))
         audit.register_actions(
             {
                 "actor.created": _("Akteur angelegt"),

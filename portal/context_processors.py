@@ -1,13 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from django.http import HttpRequest
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
-from network.permissions import is_agency_staff
 from portal.localisation import with_content_languages
 
 # Pages every visitor must be able to reach from every page (privacy notice, imprint, the
@@ -20,6 +21,16 @@ FOOTER_PAGES: tuple[tuple[str, Promise], ...] = (
     ("datenschutz", _("Datenschutz")),
     ("impressum", _("Impressum")),
 )
+
+
+# What the apps add to every page's context, by name (the network: whether the visitor works in
+# the agency), each computed only when a template asks.
+_providers: dict[str, Callable[[HttpRequest], object]] = {}
+
+
+def register_context(name: str, provider: Callable[[HttpRequest], object]) -> None:
+    """Called from an app's AppConfig.ready()."""
+    _providers[name] = provider
 
 
 @dataclass(frozen=True)
@@ -54,8 +65,8 @@ def _footer_links(request: HttpRequest, site: Site | None) -> list[FooterLink]:
 
 def navigation(request: HttpRequest) -> dict[str, object]:
     """Menu pages below the site root (in the visitor's locale where a translation exists, each
-    with the language its text is in), the footer's links, and whether the visitor works in the
-    agency; all are evaluated only when a template asks."""
+    with the language its text is in), the footer's links, and what the apps registered; all
+    are evaluated only when a template asks."""
 
     def menu() -> list[Page]:
         site = Site.find_for_request(request)
@@ -68,5 +79,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     return {
         "menu_pages": menu,
         "footer_links": lambda: _footer_links(request, Site.find_for_request(request)),
-        "is_agency_staff": lambda: is_agency_staff(request.user),
+        **{name: partial(provider, request) for name, provider in _providers.items()},
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from asgiref.sync import async_to_sync
@@ -11,8 +12,6 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-
-from search.backends import get_search_backend
 
 CHANNEL_LAYER_TIMEOUT = 2.0
 
@@ -64,19 +63,13 @@ class Check:
         return body
 
 
-def check_search() -> Check:
-    """The configured backend; when it is down but its fallback answers, search is degraded
-    rather than failing, because every search is then served by the fallback."""
-    backend = get_search_backend()
-    ok, detail = backend.health()
-    detail = f"{backend.name}: {detail}"
-    if ok or backend.fallback is None:
-        return Check(ok, detail)
-    fallback_ok, fallback_detail = backend.fallback.health()
-    fallback_detail = f"{backend.fallback.name}: {fallback_detail}"
-    if not fallback_ok:
-        return Check(False, f"{detail}; {fallback_detail}")
-    return Check(True, f"{detail}; serving from {fallback_detail}", degraded=True)
+# Checks the apps add (the search: its backend and fallback), by name, after the portal's own.
+_checks: dict[str, Callable[[], Check]] = {}
+
+
+def register_check(name: str, check: Callable[[], Check]) -> None:
+    """Called from an app's AppConfig.ready()."""
+    _checks[name] = check
 
 
 @never_cache
@@ -87,7 +80,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     checks = {
         "database": Check(*check_database()),
         "channel_layer": Check(*check_channel_layer()),
-        "search": check_search(),
+        **{name: check() for name, check in _checks.items()},
     }
     failing = [name for name, check in checks.items() if not check.ok]
     degraded = [name for name, check in checks.items() if check.degraded]

@@ -1,6 +1,6 @@
 """Wagtail's search backend for the portal: pages are found in our index, the one index of pages.
 
-Pages are a search kind of ours (portal.search registers them), kept in step by its signal
+Pages are a search kind of ours (search.pages), kept in step by its signal
 handlers and rebuilt by `manage.py search_index rebuild`. The admin's page search, the page
 chooser and `Page.objects.search()` are answered from that index here, so the admin finds the
 pages /search/ finds, with the same analysis (umlauts, stems, synonyms, prefixes) and ranking;

@@ -1,5 +1,8 @@
 """How a Wagtail page reads to the search index, and the page events that keep it in step.
 
+Pages are Wagtail's (the site's page types live in portal/models.py and network/pages.py); this
+module reads only their common fields, so the search app registers them as its own kind.
+
 This is the one index of pages: /search/ reads it for the public, and the admin's page search
 reads it through search.wagtail_backend, which writes nothing of pages into Wagtail's index.
 Only live pages of the German tree without a view restriction (password, sign-in, groups) are
@@ -65,7 +68,7 @@ def _deleted(sender: type, instance: Page, **kwargs: object) -> None:
 
 
 def connect() -> None:
-    post_save.connect(_page_changed, dispatch_uid="portal_page_saved")
-    page_unpublished.connect(_page_changed, dispatch_uid="portal_page_unpublished")
-    post_page_move.connect(_page_moved, dispatch_uid="portal_page_moved")
-    post_delete.connect(_deleted, sender=Page, dispatch_uid="portal_page_deleted")
+    post_save.connect(_page_changed, dispatch_uid="search_page_saved")
+    page_unpublished.connect(_page_changed, dispatch_uid="search_page_unpublished")
+    post_page_move.connect(_page_moved, dispatch_uid="search_page_moved")
+    post_delete.connect(_deleted, sender=Page, dispatch_uid="search_page_deleted")
