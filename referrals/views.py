@@ -80,3 +80,8 @@ def referral_thanks(request: HttpRequest) -> HttpResponse:
     )
     unit_id = request.session.get(UNIT_SESSION_KEY)
     unit = AgencyUnit.objects.filter(pk=unit_id).first() if unit_id else None
+    return render(
+        request,
+        "referrals/referral_thanks.html",
+        {"reference": request.session.get(SESSION_KEY), "unit": unit},
+    )
