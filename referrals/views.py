@@ -22,8 +22,8 @@ from referrals.services import submit_referral
 # Submissions per client address (settings.RATE_LIMITS): an advice centre sends several.
 SUBMISSIONS = ratelimit.Limit("referral")
 SESSION_KEY = "referral_reference"
-
 UNIT_SESSION_KEY = "referral_unit"
+
 
 def _prefill(request: HttpRequest) -> dict[str, object]:
     """?category=<slug>&language=<code>: where the wayfinder sends people."""
@@ -48,8 +48,8 @@ def referral_form(request: HttpRequest) -> HttpResponse:
         if form.caught_in_trap:
             SUBMISSIONS.hit(request)
             request.session.pop(SESSION_KEY, None)
-            return redirect("referrals:thanks")
             request.session.pop(UNIT_SESSION_KEY, None)
+            return redirect("referrals:thanks")
         if not form.is_valid():
             return render(request, "referrals/referral_form.html", _context(form))
         SUBMISSIONS.hit(request)
@@ -65,19 +65,16 @@ def referral_form(request: HttpRequest) -> HttpResponse:
         in_contact=form.cleaned_data["in_contact"],
     )
     request.session[SESSION_KEY] = referral.reference
+    request.session[UNIT_SESSION_KEY] = referral.unit_id
     return redirect("referrals:thanks")
 
 
 def _context(form: ReferralForm) -> dict[str, object]:
-    request.session[UNIT_SESSION_KEY] = referral.unit_id
     return {"form": form, "retention_days": conf.retention_days()}
 
 
 @require_safe
 def referral_thanks(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "referrals/referral_thanks.html", {"reference": request.session.get(SESSION_KEY)}
-    )
     unit_id = request.session.get(UNIT_SESSION_KEY)
     unit = AgencyUnit.objects.filter(pk=unit_id).first() if unit_id else None
     return render(
