@@ -76,6 +76,8 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.http_load --database-url $(LOAD_DATABASE_URL)
 	$(BIN)/python -m benchmarks.chat_load --database-url $(LOAD_DATABASE_URL)
 	$(BIN)/python -m benchmarks.referral_load --database-url $(LOAD_DATABASE_URL)
+	@# The referral form's writes on the embedded default of `make run` (SQLite, one daphne).
+	$(BIN)/python -m benchmarks.referral_load --database-url sqlite:///$(abspath $(VENV))/bench-referral.sqlite3
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l de -l en -l ar -l uk -l ru -l fa -l tr --no-obsolete \

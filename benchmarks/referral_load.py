@@ -3,10 +3,14 @@
 Each client (aiohttp, its own cookies) first GETs /referral/ for the CSRF cookie and token; once
 all have them, all POST at the same moment. Each submission carries a marker of its own in the
 description, so afterwards every marker must be in the database exactly once. The portal runs as
-in production (PostgreSQL, Redis, DEBUG off) in a server started here as a subprocess; the
-per-address limit of the form is lifted because all clients come from 127.0.0.1. The floor is
-the raw SQL: the same rows, inserted by as many concurrent connections with one INSERT each.
-Results go to docs/benchmarks.md between the referral-load markers.
+in production mode (DEBUG off) in a server started here as a subprocess, with the worker that
+`make run` and compose.yaml start writing beside it; the per-address limit of the form is lifted
+because all clients come from 127.0.0.1. Two databases: PostgreSQL and Redis (compose.yaml), or,
+with a sqlite:/// URL, the embedded default of `make run` (SQLite, in-memory channel layer, one
+daphne). The floor is the raw SQL: the same rows, inserted by as many concurrent connections
+with one INSERT each (on SQLite each in its own write transaction, with the portal's pragmas).
+Results go to docs/benchmarks.md between the referral-load (PostgreSQL) or referral-load-sqlite
+markers.
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import re
+import sqlite3
+import subprocess
+import threading
 import time
 import uuid
 from http.cookies import SimpleCookie
@@ -151,6 +158,65 @@ async def raw_inserts(database_url: str, prefix: str, count: int) -> dict:
     return {"seconds": list(seconds), "elapsed": elapsed, "rows": len(rows)}
 
 
+def sqlite_inserts(path: str, prefix: str, count: int) -> dict:
+    """The floor on SQLite: copies of the stored rows, one write transaction per connection, all
+    at once, with the pragmas and busy timeout of portal/settings.py."""
+    with sqlite3.connect(path) as connection:
+        cursor = connection.execute(
+            "SELECT * FROM referrals_referral WHERE description LIKE ? ORDER BY id LIMIT ?",
+            [f"%{prefix}%", count],
+        )
+        names = [column[0] for column in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    columns = [name for name in names if name != "id"]
+    statement = "INSERT INTO referrals_referral ({}) VALUES ({})".format(  # noqa: S608 - names from the table itself
+        ", ".join(columns), ", ".join(["?"] * len(columns))
+    )
+    start = threading.Barrier(len(rows) + 1)
+    seconds: list[float] = []
+
+    def insert(row: dict, number: int) -> None:
+        connection = sqlite3.connect(path, timeout=20, isolation_level=None)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        values = {**row, "reference": f"FLOOR-{number:05d}-{uuid.uuid4().hex[:6]}"}
+        values["description"] = row["description"].replace(prefix, f"{prefix}-floor")
+        start.wait()
+        began = time.perf_counter()
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute(statement, [values[column] for column in columns])
+        connection.execute("COMMIT")
+        seconds.append(time.perf_counter() - began)
+        connection.close()
+
+    threads = [
+        threading.Thread(target=insert, args=(row, number)) for number, row in enumerate(rows)
+    ]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    with sqlite3.connect(path, timeout=20) as connection:
+        connection.execute(
+            "DELETE FROM referrals_referral WHERE description LIKE ?", [f"%{prefix}-floor%"]
+        )
+    return {"seconds": seconds, "elapsed": elapsed, "rows": len(rows)}
+
+
+def running_worker(environment: dict[str, str]) -> subprocess.Popen:
+    """The worker of `make run` and compose.yaml (outbox mail, scheduled jobs) beside the server."""
+    return subprocess.Popen(  # noqa: S603 - our own manage.py
+        [str(harness.BIN / "python"), "manage.py", "worker", "--no-reload", "--interval", "0.5"],
+        cwd=harness.ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=50)
@@ -163,28 +229,43 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.quick:
         args.clients = 5
+    embedded = args.database_url.startswith("sqlite:")
     started = harness.machine()
-    harness.ensure_database(args.database_url)
-    harness.flush_redis(args.redis_url)
-    harness.setup_django(args.database_url, args.redis_url)
+    if embedded:
+        args.servers = "daphne"  # as `make run` serves
+    else:
+        harness.ensure_database(args.database_url)
+        harness.flush_redis(args.redis_url)
+    harness.setup_django(args.database_url, "" if embedded else args.redis_url)
     harness.ensure_demo_data(0)
     values = form_values()
     from django.db import connections
 
     connections.close_all()
     environment = harness.server_environment(args.database_url, args.redis_url)
+    if embedded:
+        environment.pop("REDIS_URL")  # the in-memory channel layer and cache of `make run`
     harness.collect_static(environment)
     rows = []
     failures = []
     for kind in args.servers.split(","):
         prefix = f"bench-referral-{uuid.uuid4().hex[:8]}"
         markers = [f"{prefix}-{number:03d}" for number in range(args.clients)]
-        with harness.running_server(kind, "portal.asgi:application", environment) as server:
-            result = asyncio.run(load(server.base_url, markers, values))
+        worker = running_worker(environment)
+        try:
+            with harness.running_server(kind, "portal.asgi:application", environment) as server:
+                result = asyncio.run(load(server.base_url, markers, values))
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
         found = stored(prefix)
         once = sum(1 for marker in markers if sum(n for d, n in found.items() if marker in d) == 1)
         total = sum(found.values())
-        floor = asyncio.run(raw_inserts(args.database_url, prefix, args.clients))
+        if embedded:
+            path = args.database_url.split("sqlite:///", 1)[1]
+            floor = sqlite_inserts(path if path.startswith("/") else f"/{path}", prefix, total)
+        else:
+            floor = asyncio.run(raw_inserts(args.database_url, prefix, args.clients))
         connections.close_all()
         seconds = [r["seconds"] for r in result["results"] if r["status"] == 302]
         statuses: dict[int, int] = {}
@@ -207,37 +288,50 @@ def main(argv: list[str] | None = None) -> None:
                 "floor_p50": harness.percentile(floor["seconds"], 0.5) * 1000,
                 "floor_p95": harness.percentile(floor["seconds"], 0.95) * 1000,
                 "floor_elapsed": floor["elapsed"],
+                "writes": total / result["elapsed"] if result["elapsed"] else 0.0,
+                "floor_writes": floor["rows"] / floor["elapsed"] if floor["elapsed"] else 0.0,
             }
         )
-    text = report(rows, args, started)
-    write_section(args.output, "referral-load", text)
+    text = report(rows, args, started, embedded=embedded)
+    write_section(args.output, "referral-load-sqlite" if embedded else "referral-load", text)
     print(text)
     if failures:
         raise SystemExit("; ".join(failures))
 
 
-def report(rows: list[dict], args: argparse.Namespace, started: str) -> str:
+def report(rows: list[dict], args: argparse.Namespace, started: str, *, embedded: bool) -> str:
+    where = (
+        "the embedded default of `make run` (SQLite in WAL mode, one daphne, in-memory channel "
+        "layer)"
+        if embedded
+        else "the portal in production mode on PostgreSQL and Redis"
+    )
     lines = [
-        "## Referral form under load",
+        "## Referral form under load" + (" on the embedded default (SQLite)" if embedded else ""),
         "",
-        f"`python -m benchmarks.referral_load` ({started}). {args.clients} clients each GET "
-        "`/referral/` (CSRF cookie and token), then all POST a valid referral at the same "
-        "moment; the portal in production mode on PostgreSQL and Redis. *stored* counts the "
-        "rows whose description carries the run's marker; *exactly once* counts the markers "
-        "found in exactly one row. The floor is the raw SQL: the same rows inserted again by "
-        f"{args.clients} concurrent connections, one INSERT each; *× floor* divides the "
-        "portal's POST latency by the INSERT's.",
+        f"`python -m benchmarks.referral_load --database-url {'sqlite:///…' if embedded else '…'}` "
+        f"({started}). {args.clients} clients each GET `/referral/` (CSRF cookie and token), "
+        f"then all POST a valid referral at the same moment; {where}, with the worker "
+        "(`manage.py worker`: outbox mail, scheduled jobs) writing beside it. *stored* counts "
+        "the rows whose description carries the run's marker; *exactly once* counts the markers "
+        "found in exactly one row. *writes/s* is stored referrals per second of the whole burst. "
+        f"The floor is the raw SQL: the same rows inserted again by {args.clients} concurrent "
+        "connections, one INSERT each"
+        + (" in its own `BEGIN IMMEDIATE` transaction" if embedded else "")
+        + "; *× floor* divides the portal's POST latency by the INSERT's.",
         "",
         "| server | answered 302 | stored | exactly once | POST p50 ms | POST p95 ms "
-        "| all done s | INSERT p50 ms | INSERT p95 ms | statuses | p50 × floor | p95 × floor |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+        "| all done s | writes/s | INSERT p50 ms | INSERT p95 ms | INSERT writes/s | statuses "
+        "| p50 × floor | p95 × floor |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- "
+        "| ---: | ---: |",
     ]
     for row in rows:
         lines.append(
             f"| {row['server']} | {row['redirected']} of {args.clients} | {row['rows']} "
             f"| {row['once']} | {row['p50']:.0f} | {row['p95']:.0f} | {row['elapsed']:.2f} "
-            f"| {row['floor_p50']:.1f} | {row['floor_p95']:.1f} "
-            f"| {row['statuses']} "
+            f"| {row['writes']:.1f} | {row['floor_p50']:.1f} | {row['floor_p95']:.1f} "
+            f"| {row['floor_writes']:.0f} | {row['statuses']} "
             f"| {harness.ratio(row['p50'], row['floor_p50'])} "
             f"| {harness.ratio(row['p95'], row['floor_p95'])} |"
         )

@@ -166,7 +166,9 @@ def _locked(referral: Referral) -> Referral:
     either writes; the lock makes the second wait, and this check makes the second step fail
     instead of acting on a state its author never saw.
     """
-    current = Referral.objects.select_for_update().select_related("unit").get(pk=referral.pk)
+    # No join in the locking query: on PostgreSQL a row that a concurrent step changed is
+    # checked again after the wait, and a joined unit row would no longer match the new unit.
+    current = Referral.objects.select_for_update().get(pk=referral.pk)
     seen = (referral.unit_id, referral.status, referral.assignee_id)
     if seen != (current.unit_id, current.status, current.assignee_id):
         raise TransitionNotAllowed(

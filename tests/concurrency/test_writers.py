@@ -35,7 +35,7 @@ def test_it_stores_50_referrals_sent_at_once_each_exactly_once(site: Site):
 
     responses = at_once(50, prepare, send)
 
-    assert statuses(responses) == {302: 50}
+    assert statuses(responses) == {302: 50}, site.server.output()
     rows = site.database.rows(
         "SELECT reference, description FROM referrals_referral WHERE description LIKE %s",
         f"{marker}-%",
@@ -69,7 +69,7 @@ def test_it_stores_20_help_offers_to_one_need_sent_at_once(site: Site):
 
     responses = at_once(20, prepare, offer)
 
-    assert statuses(responses) == {302: 20}
+    assert statuses(responses) == {302: 20}, site.server.output()
     names = site.database.rows("SELECT name FROM needs_helpoffer WHERE need_id = %s", need)
     assert sorted(name for (name,) in names) == sorted(f"Helferin {n}" for n in range(20))
     assert not site.server_errors()
@@ -95,7 +95,7 @@ def test_it_stores_20_profile_proposals_of_different_editors_sent_at_once(site: 
 
     responses = at_once(20, prepare, propose)
 
-    assert statuses(responses) == {302: 20}
+    assert statuses(responses) == {302: 20}, site.server.output()
     changes = site.database.rows(
         "SELECT a.slug, count(c.id) FROM network_profilechange c "
         "JOIN network_actor a ON a.id = c.actor_id WHERE a.slug LIKE %s GROUP BY a.slug",
@@ -205,7 +205,7 @@ def test_it_keeps_the_replies_consistent_when_a_need_is_filled_while_helpers_rep
 
     assert responses[0].status_code == 302
     replies = [response.status_code for response in responses[1:]]
-    assert set(replies) <= {302, 404, 409}
+    assert set(replies) <= {302, 404, 409}, site.server.output()
     status, closed_at = site.database.rows(
         "SELECT status, closed_at FROM needs_need WHERE id = %s", need
     )[0]
@@ -236,7 +236,7 @@ def test_it_lets_one_of_two_staff_forwarding_a_referral_at_once_win(site: Site):
 
     outcomes = at_once(2, prepare, forward)
 
-    assert [answer.status_code for _staff, answer in outcomes] == [302, 302]
+    assert [answer.status_code for _staff, answer in outcomes] == [302, 302], site.server.output()
     steps = site.database.rows(
         "SELECT e.to_unit_id FROM referrals_referralevent e "
         "JOIN referrals_referral r ON r.id = e.referral_id "
