@@ -22,6 +22,7 @@ from events.models import (
 )
 from network.models import Actor
 from portal.images import RejectedImage, clean_image
+from portal.names import visible_name
 
 LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
@@ -152,6 +153,7 @@ class EventForm(ClusterForm):
         self.fields["co_organisers"].help_text = _("Strg- oder Cmd-Taste für mehrere")
         self.fields["frequency"].choices = Frequency.choices
         self.fields["image"].widget.attrs["accept"] = "image/png,image/jpeg,image/webp"
+        self.fields["title"].validators.append(visible_name)  # reads as it looks (portal.names)
 
     def clean_description(self) -> str:
         """Plain text keeps its paragraphs; HTML is sanitised when the event is saved."""

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from needs.models import HelpOffer, Need, phone_validator
 from network.models import Actor, Language
-from portal.names import single_line_name
+from portal.names import single_line_name, visible_name
 
 LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
@@ -135,6 +135,7 @@ class NeedForm(forms.ModelForm):
         self.fields["contact_person"].queryset = actor.contacts.all()
         self.fields["contact_person"].empty_label = _("— keine —")
         self.fields["municipality"].empty_label = _("— keine —")
+        self.fields["title"].validators.append(visible_name)  # reads as it looks (portal.names)
 
     def clean_description(self) -> str:
         """Plain text keeps its paragraphs; HTML is sanitised when the need is saved."""
