@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
-import re
-from html import unescape
 
 import pytest
 from django.utils import timezone
@@ -13,13 +10,12 @@ from django.utils import timezone
 from events.models import EventStatus, ExceptionKind, Frequency, LocationKind
 from tests.events.factories import EventExceptionFactory, EventFactory
 from tests.factories import LocationFactory
-
-TITLE_RE = re.compile(r'<h3 class="occurrence__title"><a href="[^"]+">(.*?)</a>')
+from tests.html import jsonld, texts
 
 
 def titles(response) -> list[str]:
     assert response.status_code == 200, response.content.decode()[:2000]
-    return [unescape(title) for title in TITLE_RE.findall(response.content.decode())]
+    return texts(response, "h3.occurrence__title > a")
 
 
 def day(offset: int) -> datetime.date:
@@ -157,8 +153,7 @@ def test_it_shows_an_event_with_dates_map_link_calendar_and_json_ld(client, acto
     assert page.count('<li class="occurrence') == 4
     assert location.osm_url.replace("&", "&amp;") in page
     assert f'href="/events/{event.slug}/event.ics"' in page
-    payload = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
-    data = json.loads(payload)
+    (data,) = jsonld(page)
     assert data["@type"] == "Event" and data["name"] == "Sprachcafé"
     assert data["location"]["address"]["streetAddress"] == location.street
     assert datetime.datetime.fromisoformat(data["startDate"]).date() == day(1)
@@ -174,7 +169,7 @@ def test_it_describes_an_online_event_as_virtual(client, actor):
 
     page = client.get(event.get_absolute_url()).content.decode()
 
-    data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    (data,) = jsonld(page)
     assert data["location"] == {"@type": "VirtualLocation", "url": "https://meet.example/raum"}
     assert "openstreetmap" not in page
 

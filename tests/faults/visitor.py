@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 import time
 from dataclasses import dataclass, field
 
 import requests
 
+from tests.html import select
 from tests.referrals.helpers import valid_form
 
 TIMEOUT = 15
@@ -34,9 +34,9 @@ class Visitor:
     def csrf_token(self, path: str) -> str:
         page = self.get(path)
         assert page.status_code == 200, (path, page.status_code)
-        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
-        assert match, f"no CSRF token on {path}"
-        return match.group(1)
+        tokens = select(page.text, 'input[name="csrfmiddlewaretoken"]')
+        assert tokens, f"no CSRF token on {path}"
+        return tokens[0]["value"]
 
     def post_referral(self, name: str, *, token: str | None = None) -> requests.Response:
         token = token or self.csrf_token("/referral/")

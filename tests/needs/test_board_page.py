@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from needs.models import Commitment, Need
 from tests.factories import ActorFactory, MunicipalityFactory, NeedFactory
+from tests.html import select, text_of
 from tests.needs.helpers import board, facet_counts, html, need_titles, result_count
 
 
@@ -98,10 +99,11 @@ def test_it_hides_needs_once_their_actor_is_unpublished(client, needs, actor_b):
 
 
 def test_it_shows_actor_place_and_commitment_on_each_card(client, needs):
-    content = html(client.get("/needs/"))
+    cards = {
+        text_of(card, "h3"): text_of(card) for card in select(client.get("/needs/"), "li.need-card")
+    }
 
-    card = content[content.index("Fahrdienst zum Sprachkurs") :]
-    card = card[: card.index("</li>")]
+    card = cards["Fahrdienst zum Sprachkurs"]
     assert "Sprachcafé Beta" in card
     assert "Testort Beta" in card
     assert "regelmäßig" in card

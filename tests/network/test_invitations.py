@@ -15,6 +15,7 @@ from django.utils import timezone
 from network.invitations import change_role, invite, remove_member
 from network.models import AuditEntry, Invitation, Membership
 from tests.factories import ActorFactory, AgencyUnitFactory, MembershipFactory, UserFactory
+from tests.html import one
 
 STRONG = "Wiesen-Weg-2024!"
 
@@ -293,7 +294,7 @@ def test_it_shows_an_invalid_address_beside_the_field(client, owner, actor):
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert re.search(r'<input[^>]*aria-invalid="true"[^>]*aria-describedby="id_email_error"', page)
+    assert one(page, 'input[aria-describedby~="id_email_error"]')["aria-invalid"] == "true"
     assert 'id="id_role_error"' in page
 
 

@@ -4,14 +4,13 @@ they asked for."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
 from portal.languages import in_language
+from tests.html import select
 
 pytestmark = pytest.mark.django_db
 
@@ -170,8 +169,9 @@ def test_the_switcher_refuses_a_language_it_does_not_offer(client):
 def test_the_switcher_on_every_page_keeps_the_page_and_its_query(client):
     html = client.get("/en/directory/", {"q": "Deutsch"}).content.decode()
 
-    links = dict(re.findall(r'<a href="(/language/\w+/\?next=[^"]+)" hreflang="(\w+)"', html))
-    by_language = {language: link for link, language in links.items()}
+    by_language = {
+        link["hreflang"]: link["href"] for link in select(html, 'a[hreflang][href^="/language/"]')
+    }
     assert set(by_language) == {code for code, _name in settings.LANGUAGES}
     assert by_language["de"] == "/language/de/?next=%2Fdirectory%2F%3Fq%3DDeutsch"
     assert by_language["ar"] == "/language/ar/?next=%2Far%2Fdirectory%2F%3Fq%3DDeutsch"
