@@ -16,8 +16,9 @@ from django.db.models import Model
 from django.utils.functional import Promise
 from wagtail import hooks
 from wagtail.log_actions import LogActionRegistry, get_active_log_context
+from wagtail.models import ModelLogEntry
 
-from network.models import Actor, AuditEntry
+from network.models import Actor, AuditEntry, LogEntry
 
 _LABELS: dict[str, Promise | str] = {}
 
@@ -51,9 +52,14 @@ def register_actions(labels: Mapping[str, Promise | str]) -> None:
 
 
 def _register_with_wagtail(actions: LogActionRegistry) -> None:
+    """Runs after Wagtail's own registrations (order=1): the same table read through LogEntry,
+    so that agency staff read the history, and ModelLogEntry off the list the site history
+    unites, which would show every entry twice."""
+    actions.register_model(Model, LogEntry)
+    actions.log_entry_models.discard(ModelLogEntry)
     for action, label in _LABELS.items():
         actions.register_action(action, label, label)
 
 
 def connect() -> None:
-    hooks.register("register_log_actions", _register_with_wagtail)
+    hooks.register("register_log_actions", _register_with_wagtail, order=1)

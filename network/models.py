@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, ModelLogEntry, Orderable, RevisionMixin
+from wagtail.models.audit_log import ModelLogEntryManager
 
 from portal.html import sanitize_html
 
@@ -578,6 +579,29 @@ class ProfileChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor} ({self.get_status_display()})"
+
+
+class StaffLogEntryManager(ModelLogEntryManager):
+    def viewable_by_user(self, user: object) -> models.QuerySet:
+        from network.permissions import is_agency_staff
+
+        if is_agency_staff(user):
+            return self.all()
+        return super().viewable_by_user(user)
+
+
+class LogEntry(ModelLogEntry):
+    """Wagtail's log of every object but pages, as the admin reads it (network.audit registers
+    it in ModelLogEntry's place): agency staff read all of it, the network's one history, where
+    Wagtail would show them only the models they hold Django permissions for, which they do not
+    (network.permissions.AgencyStaffBackend); everyone else as Wagtail decides."""
+
+    objects = StaffLogEntryManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Protokolleintrag")
+        verbose_name_plural = _("Protokoll")
 
 
 class AuditEntry(ModelLogEntry):

@@ -65,6 +65,20 @@ def test_it_shows_a_page_publish_and_a_profile_approval_in_the_one_history(
     )
 
 
+def test_it_lets_agency_staff_read_the_history_of_the_network(client, staff):
+    actor = ActorFactory(name="Tafel Zeitz")
+    record("profile.confirmed", user=staff, actor=actor, obj=actor)
+    outsider = UserFactory(username="otto")
+
+    client.force_login(staff)
+    assert any(
+        "Tafel Zeitz" in row and "Profil als aktuell bestätigt" in row
+        for row in history_rows(client)
+    )
+    client.force_login(outsider)
+    assert client.get("/admin/reports/site-history/").status_code in (302, 403)
+
+
 def test_it_writes_each_entry_into_wagtails_log_with_the_actor_it_concerns(staff):
     actor = ActorFactory(name="Tafel Zeitz")
     entry = record("profile.confirmed", user=staff, actor=actor, obj=actor)
