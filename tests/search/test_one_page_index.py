@@ -22,7 +22,7 @@ def superuser(db):
 
 
 def add_page(title: str, *, publish: bool = True, **fields) -> ContentPage:
-    page = ContentPage(title=title, slug=title.lower(), live=publish, **fields)
+    page = ContentPage(title=title, slug=title.lower().replace(" ", "-"), live=publish, **fields)
     HomePage.objects.first().add_child(instance=page)
     if publish:
         page.save_revision().publish()
@@ -67,3 +67,20 @@ def test_it_writes_nothing_of_pages_into_wagtails_index(superuser):
     page_types.add(ContentType.objects.get_for_model(Page).pk)
     assert not IndexEntry.objects.filter(content_type_id__in=page_types).exists()
     assert OurIndexEntry.objects.get(kind="page", object_id=str(page.pk)).title == "Quokkahilfe neu"
+
+
+def test_it_keeps_the_admins_order_and_serves_the_page_chooser(client, superuser):
+    add_page("Quokka Bern", intro="Quokkaberatung.")
+    add_page("Quokka Aachen", intro="Quokkaberatung.")
+    add_page("Wombat", intro="Nichts davon.")
+
+    client.force_login(superuser)
+    ordered = client.get("/admin/pages/search/", {"q": "quokkaberatung", "ordering": "title"})
+    chooser = client.get("/admin/choose-page/search/", {"q": "quokkaberatung"})
+
+    assert [str(page.title) for page in ordered.context["pages"]] == [
+        "Quokka Aachen",
+        "Quokka Bern",
+    ]
+    assert chooser.status_code == 200
+    assert "Quokka Aachen" in chooser.content.decode() and "Wombat" not in chooser.content.decode()
