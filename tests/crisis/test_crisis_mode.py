@@ -4,7 +4,6 @@ sees of it on every kind of page."""
 from __future__ import annotations
 
 import datetime
-import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -18,6 +17,7 @@ from network.models import AgencyUnit, AuditEntry
 from referrals.models import ConcernCategory
 from referrals.routing import resolve_unit
 from tests.factories import ActorFactory
+from tests.html import one
 
 BANNER = "Neu aus der Ukraine angekommen?"
 BANNER_UK = "Щойно прибули з України?"
@@ -164,8 +164,7 @@ def test_it_shows_the_banner_in_the_visitors_language_and_the_situations_languag
     german = html(client.get("/directory/"))
     ukrainian = html(client.get("/uk/directory/"))
 
-    region = re.search(r'<div class="crisis-banner" role="region" aria-label="[^"]+">', german)
-    assert region is not None
+    assert one(german, 'div.crisis-banner[role="region"]')["aria-label"]
     assert f'<p class="crisis-banner__text" lang="de" dir="ltr">{BANNER}' in german
     assert f'lang="uk" dir="ltr">{BANNER_UK}' in german
     assert 'lang="en" dir="ltr">Just arrived from Ukraine?' in german

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -12,6 +11,7 @@ from wagtail.models import Revision
 
 from network.models import Actor, AuditEntry
 from tests.factories import ActorFactory, AgencyUnitFactory, MembershipFactory, UserFactory
+from tests.html import select
 
 URL = "/admin/directory/import/"
 CONFIRM_URL = "/admin/directory/import/confirm/"
@@ -51,9 +51,9 @@ def upload(client, content: str = CSV, name: str = "liste.csv", **extra):
 
 
 def hidden(response, name: str) -> str:
-    match = re.search(rf'name="{name}" value="([^"]*)"', response.content.decode())
-    assert match, f"no hidden {name}"
-    return match.group(1)
+    fields = select(response, f'input[name="{name}"]')
+    assert fields, f"no hidden {name}"
+    return fields[0].get("value", "")
 
 
 def test_it_previews_then_imports_for_agency_staff(client, agency_staff, uploads_in_tmp):

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from network.models import AgencyUnit
 from referrals.models import ConcernCategory
 from tests.factories import ActorFactory, AgencyUnitFactory
+from tests.html import text_of
 from tests.network.agency import agency_page, unit_page
 
 pytestmark = pytest.mark.django_db
@@ -34,9 +35,8 @@ def text(response) -> str:
 
 
 def state_of(response) -> str:
-    match = re.search(r'class="opening-state__text">([^<]*)<', text(response))
-    assert match, "no opening state on the page"
-    return match.group(1)
+    assert response.status_code == 200
+    return text_of(response, ".opening-state__text")
 
 
 @pytest.fixture

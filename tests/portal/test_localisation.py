@@ -4,7 +4,6 @@ switcher, menu and footer lead to the pages of the visitor's language."""
 
 from __future__ import annotations
 
-import re
 from io import StringIO
 
 import pytest
@@ -16,6 +15,7 @@ from wagtail.models import Locale, Page
 from demo.network.pages import ensure_pages
 from portal.localisation import content_language, ensure_locales, synchronise_page_tree
 from portal.models import ContentPage, HomePage
+from tests.html import links, one, select, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -38,12 +38,12 @@ def german_page(home: HomePage, slug: str, title: str) -> ContentPage:
 
 
 def main_html(html: str) -> str:
-    return re.search(r"<main.*?</main>", html, re.S).group(0)
+    """The page's main content, as markup."""
+    return str(one(html, "main"))
 
 
 def footer_links(html: str) -> list[str]:
-    footer = re.search(r'<nav class="footer-nav".*?</nav>', html, re.S)
-    return re.findall(r'<a href="([^"]+)"', footer.group(0)) if footer else []
+    return links(html, "nav.footer-nav a[href]")
 
 
 def test_it_has_a_locale_for_every_interface_language(db):
@@ -109,7 +109,7 @@ def test_every_locale_serves_the_home_and_content_pages(client, demo_pages):
         response = client.get(path)
 
         assert response.status_code == 200, path
-        assert re.search(r"<h1[^>]*>\s*" + re.escape(title), response.content.decode()), path
+        assert text_of(response, "h1").startswith(title), path
 
 
 def test_a_page_only_in_german_says_so_and_marks_its_text_german(client, demo_pages):
@@ -117,7 +117,7 @@ def test_a_page_only_in_german_says_so_and_marks_its_text_german(client, demo_pa
         main = main_html(client.get(path).content.decode())
 
         assert 'class="alert alert--warn page-language-note"' in main, path
-        assert re.search(r'<div lang="de" dir="ltr">\s*<h1>', main), path
+        assert select(main, 'div[lang="de"][dir="ltr"] > h1:first-child'), path
 
 
 def test_a_page_in_the_visitors_language_has_no_marker(client, demo_pages):
