@@ -143,7 +143,7 @@ def test_it_gives_the_referral_form_back_with_everything_typed_when_it_cannot_co
     assert 'lang="en"' in page
     assert 'value="Nadia Nochmal"' in page
     assert "Bitte um Rückruf wegen Wohnung." in page
-    assert "Please send the form again in a moment" in page
+    assert "please send the form again in a moment" in page
     assert not Referral.objects.exists()
     assert not OutboxMail.objects.exists()
 

@@ -203,7 +203,7 @@ def test_it_runs_the_outbox_worker_with_the_environment_of_web(config):
     assert env == web["environment"]
     assert worker["depends_on"]["web"]["condition"] == "service_healthy"
     assert worker["depends_on"]["postgres"]["condition"] == "service_healthy"
-    assert "worker" not in " ".join(web["command"])
+    assert "worker" not in web["command"]
 
 
 def test_it_names_a_worker_that_the_settings_know():
