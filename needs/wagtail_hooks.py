@@ -74,11 +74,16 @@ class NeedViewSet(SnippetViewSet):
 
 
 class ReadableOfferOnly:
-    """A single reply's admin view, for those who may read that reply (404 for anybody else)."""
+    """A single reply's admin view, for those who may read that reply (404 for other staff).
+
+    People the policy does not admit at all are left to its refusal, as on every admin page.
+    """
 
     def get_object(self, *args, **kwargs):
         offer = super().get_object(*args, **kwargs)
-        if not readable_help_offers(self.request.user).filter(pk=offer.pk).exists():
+        user = self.request.user
+        admitted = self.permission_policy.user_has_permission(user, "view")
+        if admitted and not readable_help_offers(user).filter(pk=offer.pk).exists():
             raise Http404("No such offer of help.")
         return offer
 
