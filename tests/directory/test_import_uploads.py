@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.factories import AgencyUnitFactory, UserFactory
+from tests.html import one
 
 URL = "/admin/directory/import/"
 CSV = "slug;name;kind;short_description;municipality\nneu;Neu;Projekt;Neu hier.;Zeitz\n"
@@ -36,7 +37,9 @@ def preview(client) -> str:
     upload.name = "liste.csv"
     response = client.post(URL, {"file": upload})
     assert response.status_code == 200
-    return re.search(r'name="token" value="([0-9a-f]{32})"', response.content.decode()).group(1)
+    token = one(response, 'input[name="token"]')["value"]
+    assert re.fullmatch(r"[0-9a-f]{32}", token), token
+    return token
 
 
 def files(folder) -> list:
