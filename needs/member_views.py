@@ -25,6 +25,7 @@ from needs.services import (
     update_need,
 )
 from network.permissions import get_editable_actor_for_user
+from portal.transactions import Busy, busy_form
 
 
 @login_required
@@ -41,11 +42,15 @@ def need_list(request: HttpRequest, actor_slug: str) -> HttpResponse:
 def need_create(request: HttpRequest, actor_slug: str) -> HttpResponse:
     actor = get_editable_actor_for_user(request.user, actor_slug)
     form = NeedForm(request.POST if request.method == "POST" else None, actor=actor)
+    context = {"actor": actor, "form": form, "need": None}
     if form.is_valid():
-        need = create_need(actor=actor, data=form.cleaned_data, acting_user=request.user)
+        try:
+            need = create_need(actor=actor, data=form.cleaned_data, acting_user=request.user)
+        except Busy as busy:
+            return busy_form(request, "needs/my/need_form.html", context, form, busy)
         messages.success(request, _("Der Bedarf „%(title)s“ ist angelegt.") % {"title": need.title})
         return redirect("my_needs:list", actor_slug=actor.slug)
-    return render(request, "needs/my/need_form.html", {"actor": actor, "form": form, "need": None})
+    return render(request, "needs/my/need_form.html", context)
 
 
 @login_required
@@ -54,7 +59,11 @@ def need_edit(request: HttpRequest, actor_slug: str, pk: int) -> HttpResponse:
     actor, need = get_member_need(request.user, actor_slug, pk)
     form = NeedForm(request.POST if request.method == "POST" else None, actor=actor, instance=need)
     if form.is_valid():
-        update_need(need=need, data=form.cleaned_data, acting_user=request.user)
+        try:
+            update_need(need=need, data=form.cleaned_data, acting_user=request.user)
+        except Busy as busy:
+            context = {"actor": actor, "form": form, "need": need}
+            return busy_form(request, "needs/my/need_form.html", context, form, busy)
         messages.success(
             request, _("Der Bedarf „%(title)s“ ist gespeichert.") % {"title": need.title}
         )

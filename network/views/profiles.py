@@ -13,6 +13,7 @@ from network.forms.profiles import ActorForm
 from network.models import Actor
 from network.permissions import get_editable_actor_for_user
 from network.profiles import ProfileStatus, profile_status, submit_change
+from portal.transactions import Busy, busy_form
 
 
 def _edit(request: HttpRequest, status: ProfileStatus | None) -> HttpResponse:
@@ -22,9 +23,13 @@ def _edit(request: HttpRequest, status: ProfileStatus | None) -> HttpResponse:
     else:
         form = ActorForm(request.POST, request.FILES, instance=instance)
         if form.is_valid():
-            change = submit_change(
-                actor=form.save(commit=False), logo=form.uploaded_logo, acting_user=request.user
-            )
+            try:
+                change = submit_change(
+                    actor=form.save(commit=False), logo=form.uploaded_logo, acting_user=request.user
+                )
+            except Busy as busy:
+                context = {"form": form, "status": status}
+                return busy_form(request, "network/actor_form.html", context, form, busy)
             messages.success(
                 request,
                 _(

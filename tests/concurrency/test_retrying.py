@@ -214,3 +214,28 @@ def test_it_answers_a_write_path_without_a_form_with_a_503_page():
     assert response["Retry-After"] == "7"
     assert "nichts halb gespeichert" in response.content.decode()
     assert middleware.process_exception(request, OperationalError("no such table")) is None
+
+
+def test_it_gives_a_members_need_form_back_with_everything_typed_when_it_cannot_commit(
+    client, monkeypatch, terms
+):
+    from network.models import Membership
+    from tests.factories import ActorFactory, MembershipFactory, UserFactory
+    from tests.needs.test_member_pages import form_data
+
+    coordinator = UserFactory()
+    actor = ActorFactory()
+    MembershipFactory(user=coordinator, actor=actor, role=Membership.Role.COORDINATOR)
+    client.force_login(coordinator)
+    monkeypatch.setattr("needs.services.audit.record", losing(100))
+
+    response = client.post(
+        f"/my/actors/{actor.slug}/needs/new/", form_data(terms, title="Lesepatenschaft Zeitz")
+    )
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "7"
+    page = response.content.decode()
+    assert 'value="Lesepatenschaft Zeitz"' in page
+    assert "Bitte senden Sie das Formular gleich noch einmal" in page
+    assert not actor.needs.exists()
