@@ -8,7 +8,9 @@ API as a 4xx answer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import ParamSpec, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -38,6 +40,7 @@ from portal import ratelimit
 from portal.html import LONE_SURROGATE
 from portal.mail import send_after_commit
 from portal.names import visible_name
+from portal.transactions import Busy, retrying
 
 # Per account, whichever way a message arrives; chat/conf.py reads the rate from the settings.
 MESSAGES = ratelimit.Limit(
@@ -63,6 +66,32 @@ class ChatRefused(Exception):
         self.code = code
         self.detail = detail
         self.retry_after = retry_after
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _writing(function: Callable[P, R]) -> Callable[P, R]:
+    """portal.transactions.retrying, its final loss refused like any other chat action: an
+    error frame on the socket, a 503 with Retry-After in the API (docs/transactions.md)."""
+    retried = retrying(function)
+
+    @wraps(function)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return retried(*args, **kwargs)
+        except Busy as busy:
+            raise ChatRefused(
+                "busy",
+                _(
+                    "Gerade schreiben sehr viele gleichzeitig; nichts wurde gespeichert. "
+                    "Bitte senden Sie es gleich noch einmal."
+                ),
+                retry_after=busy.retry_after,
+            ) from busy
+
+    return run
 
 
 def _not_member() -> ChatRefused:
@@ -177,8 +206,7 @@ def post_message(
             return stored, False
     _count(MESSAGES, acting_user)
     try:
-        with transaction.atomic():
-            message = _save_message(channel, body, client_id, acting_user)
+        message = _writing(_save_message)(channel, body, client_id, acting_user)
     except IntegrityError:  # the same client_id raced in through another socket
         stored = _stored(channel, acting_user, client_id) if client_id else None
         if stored is None:
@@ -236,6 +264,7 @@ def _message(channel: Channel, seq: object) -> Message:
     return message
 
 
+@_writing
 def edit_message(*, channel: Channel, seq: object, body: object, acting_user: User) -> Message:
     """Authors edit their own messages; nobody edits someone else's words.
 
@@ -260,6 +289,7 @@ def edit_message(*, channel: Channel, seq: object, body: object, acting_user: Us
     return message
 
 
+@_writing
 def delete_message(*, channel: Channel, seq: object, acting_user: User) -> Message:
     """Authors delete their own messages; moderators remove anyone's, which is audited.
 

@@ -30,6 +30,7 @@ from network.models import Actor, ProfileChange
 from network.permissions import User, can_edit_actor
 from network.slugs import german_slug
 from portal.images import keep_pending
+from portal.transactions import retrying
 from search.listing import Listing, find
 
 
@@ -53,6 +54,7 @@ def unique_slug(title: str, start: datetime.date) -> str:
     return slug
 
 
+@retrying
 def submit_event(
     *, event: Event, image: UploadedFile | None = None, acting_user: User
 ) -> Submission:
@@ -117,6 +119,7 @@ def submit_event(
     return Submission(event, change)
 
 
+@retrying
 def withdraw_event(*, event: Event, acting_user: User) -> Event:
     """Take an event off the public calendar (drafts and proposals are kept)."""
     if not can_edit_actor(acting_user, event.actor):

@@ -33,6 +33,7 @@ from network.permissions import User, can_edit_actor, can_review_profiles, is_si
 from network.slugs import german_slug
 from portal.images import keep_pending
 from portal.mail import send_after_commit
+from portal.transactions import retrying
 
 REMIND_EVERY = datetime.timedelta(days=30)
 OPEN_STATUSES = (ProfileChange.Status.PENDING, ProfileChange.Status.RETURNED)
@@ -204,6 +205,7 @@ def _absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+@retrying
 def submit_change(
     *, actor: Actor, logo: UploadedFile | None = None, acting_user: User
 ) -> ProfileChange:
@@ -278,6 +280,7 @@ def _owner_addresses(actor: Actor) -> list[str]:
     )
 
 
+@retrying
 def approve_change(*, change: ProfileChange, acting_user: User) -> ProfileChange:
     """Publish the proposal: the directory shows it from now on, and it counts as confirmed."""
     if not can_review_profiles(acting_user):
@@ -330,6 +333,7 @@ def approve_change(*, change: ProfileChange, acting_user: User) -> ProfileChange
     return change
 
 
+@retrying
 def return_change(*, change: ProfileChange, comment: str, acting_user: User) -> ProfileChange:
     """Send the proposal back with what to improve; the public keeps seeing the approved version."""
     if not can_review_profiles(acting_user):
@@ -370,6 +374,7 @@ def return_change(*, change: ProfileChange, comment: str, acting_user: User) -> 
     return change
 
 
+@retrying
 def confirm_profile(*, actor: Actor, acting_user: User) -> Actor:
     """The people behind the actor vouch that the published details are still right."""
     if not can_edit_actor(acting_user, actor):

@@ -158,6 +158,7 @@ MIDDLEWARE = [
     "network.middleware.TwoFactorRequirementMiddleware",
     "portal.security_log.SecurityLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.transactions.BusyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -194,6 +195,22 @@ DATABASES = {
 # A connection kept across requests is checked before use, so the portal recovers by itself
 # when the database comes back after an outage.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default takes concurrent writers (daphne's request threads and the outbox
+    # worker, docs/transactions.md): readers never wait for the writer (WAL), a write
+    # transaction takes the lock at BEGIN, so it waits its turn (busy timeout, seconds) instead
+    # of failing when it wants to write after reading, and a commit in WAL mode syncs at
+    # checkpoints only (NORMAL, still crash-safe).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+# Write transactions that lose a lock or a serialisation conflict run again this many times in
+# all before the visitor gets a 503 with Retry-After (portal/transactions.py).
+WRITE_ATTEMPTS = env_int("WRITE_ATTEMPTS", 5)
+WRITE_RETRY_AFTER = env_int("WRITE_RETRY_AFTER", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
@@ -388,8 +405,20 @@ TASKS = {
 REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 180)
 # A referral waiting longer than this for its first step is marked overdue in the inbox.
 REFERRAL_OVERDUE_DAYS = env_int("REFERRAL_OVERDUE_DAYS", 5)
+# The jobs the worker (`manage.py worker`, started by `make run` and compose.yaml) runs by itself,
+# no cron needed: management command → seconds between runs (portal/schedule.py).
+SCHEDULED_JOBS = {
+    "requeue_outbox": 10 * 60,
+    "expire_needs": 24 * 60 * 60,
+    "purge_referrals": 24 * 60 * 60,
+    "purge_need_replies": 24 * 60 * 60,
+    "remind_stale_profiles": 24 * 60 * 60,
+}
+
 REFERRAL_URGENT_OVERDUE_DAYS = env_int("REFERRAL_URGENT_OVERDUE_DAYS", 1)
 # Failed outbox mail is retried after this delay, doubling up to the maximum, until delivered.
+# Helpers' replies to a need (name, email, phone) are deleted this many days after it closed.
+NEED_REPLY_RETENTION_DAYS = env_int("NEED_REPLY_RETENTION_DAYS", 90)
 REFERRAL_MAIL_RETRY_SECONDS = env_int("REFERRAL_MAIL_RETRY_SECONDS", 60)
 REFERRAL_MAIL_RETRY_MAX_SECONDS = env_int("REFERRAL_MAIL_RETRY_MAX_SECONDS", 21600)
 

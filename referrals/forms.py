@@ -16,6 +16,7 @@ from network.models import Actor, AgencyUnit, Language
 from portal.names import single_line_name
 from referrals.inbox import Age, InboxFilter
 from referrals.models import (
+    STAFF_OUTCOMES,
     ConcernCategory,
     Outcome,
     Status,
@@ -284,7 +285,7 @@ class StartForm(forms.Form):
 
 class CloseForm(forms.Form):
     outcome = forms.ChoiceField(
-        label=_("Ergebnis"), choices=Outcome.choices, widget=forms.RadioSelect
+        label=_("Ergebnis"), choices=STAFF_OUTCOMES, widget=forms.RadioSelect
     )
     partner = forms.ModelChoiceField(
         label=_("vermittelt an (Akteur des Netzwerks)"),

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from network.models import AgencyUnit
 from portal import ratelimit
+from portal.transactions import Busy, busy_form
 from referrals import conf
 from referrals.forms import ReferralForm
 from referrals.permissions import referring_actors
@@ -57,13 +58,16 @@ def referral_form(request: HttpRequest) -> HttpResponse:
         return ratelimit.refuse_form(
             request, "referrals/referral_form.html", _context(form), form, limited
         )
-    referral = submit_referral(
-        person=form.person(),
-        referring_actor=form.cleaned_data.get("referring_actor"),
-        acting_user=request.user,
-        for_whom=form.cleaned_data["for_whom"],
-        in_contact=form.cleaned_data["in_contact"],
-    )
+    try:
+        referral = submit_referral(
+            person=form.person(),
+            referring_actor=form.cleaned_data.get("referring_actor"),
+            acting_user=request.user,
+            for_whom=form.cleaned_data["for_whom"],
+            in_contact=form.cleaned_data["in_contact"],
+        )
+    except Busy as busy:
+        return busy_form(request, "referrals/referral_form.html", _context(form), form, busy)
     request.session[SESSION_KEY] = referral.reference
     request.session[UNIT_SESSION_KEY] = referral.unit_id
     return redirect("referrals:thanks")

@@ -27,6 +27,7 @@ from chat.services import ChatRefused
 REFUSAL_STATUS = {
     "rate_limited": status.HTTP_429_TOO_MANY_REQUESTS,
     "not_allowed": status.HTTP_403_FORBIDDEN,
+    "busy": status.HTTP_503_SERVICE_UNAVAILABLE,
 }
 
 
