@@ -70,7 +70,9 @@ def _terms(values) -> str:
 def _rows(event: Event) -> list[Row]:
     return [
         Row(str(_("Titel")), "", event.title),
+        Row(str(_("Mitveranstalter")), "", _terms(event.co_organisers.all())),
         Row(str(_("Beschreibung")), "", html_to_text(event.description)),
+        Row(str(_("Bild")), "", event.image.name if event.image else ""),
         Row(str(_("Datum")), "", f"{event.start_date:%d.%m.%Y}"),
         Row(str(_("Beginn")), "", f"{event.start_time:%H:%M}" if event.start_time else ""),
         Row(str(_("Enddatum")), "", f"{event.end_date:%d.%m.%Y}" if event.end_date else ""),
@@ -83,6 +85,7 @@ def _rows(event: Event) -> list[Row]:
         ),
         Row(str(_("Anzahl der Termine")), "", str(event.repeat_count or "")),
         Row(str(_("Ort")), "", f"{event.get_location_kind_display()}: {event.place}"),
+        Row(str(_("Gemeinde")), "", str(event.municipality or "")),
         Row(str(_("Link zur Online-Veranstaltung")), "", event.online_url),
         Row(str(_("Themen")), "", _terms(event.topics.all())),
         Row(str(_("Zielgruppen")), "", _terms(event.target_groups.all())),

@@ -83,7 +83,8 @@ class Declared:
     """A model's editable fields in display order; `group` names it in imports and labels.
 
     `not_edited` names the model's other editable fields, which the portal keeps itself; a field
-    in neither list fails tests/network/test_fields.py.
+    in neither list fails tests/network/test_fields.py. `projections`: where the model appears
+    at all (a need has no HSDS export, import or review diff).
     """
 
     model: type[models.Model]
@@ -92,6 +93,7 @@ class Declared:
     column_prefix: str = ""
     group_label: str | Promise = ""
     not_edited: tuple[str, ...] = ()
+    projections: frozenset[str] = PROJECTIONS
     by_name: dict[str, Editable] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -100,9 +102,11 @@ class Declared:
             self.model._meta.get_field(item.name)  # a typo fails at start-up
 
     def names(self, projection: str) -> list[str]:
-        return [item.name for item in self.fields if item.appears_in(projection)]
+        return [item.name for item in self.items(projection)]
 
     def items(self, projection: str) -> list[Editable]:
+        if projection not in self.projections:
+            return []
         return [item for item in self.fields if item.appears_in(projection)]
 
     def model_field(self, name: str) -> models.Field:
