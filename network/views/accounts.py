@@ -115,7 +115,8 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                 }
             user, actor = accept_invitation(token=token, acting_user=request.user, **details)
             if state is Acceptance.REGISTER:
-                login(request, user)
+                # The password was just set: the model backend is the one that vouches for it.
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
                 request, _("Willkommen! Sie gehören jetzt zu %(actor)s.") % {"actor": actor.name}
             )
