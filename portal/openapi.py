@@ -12,6 +12,23 @@ from django.urls import reverse
 from drf_spectacular.generators import SchemaGenerator
 
 DOCUMENTED_PREFIXES = ("/api/v1/", "/api/hsds/")
+UNSAFE_METHODS = {"post", "put", "patch", "delete"}
+ERROR = {
+    "type": "object",
+    "description": "Why the request was refused (every error under /api/ answers this way).",
+    "properties": {
+        "detail": {"type": "string"},
+        "code": {"type": "string"},
+        "retry_after": {"type": "integer", "description": "seconds, with 429 only"},
+    },
+    "required": ["detail"],
+}
+INVALID = {
+    "type": "object",
+    "description": "Which parameter or field was refused and why: its name → the reasons "
+    "(a list of messages, nested for nested fields), or `detail`.",
+    "additionalProperties": {},
+}
 
 
 def only_our_apis(endpoints: list[tuple[str, str, str, Any]], **kwargs: Any) -> list:
@@ -19,6 +36,63 @@ def only_our_apis(endpoints: list[tuple[str, str, str, Any]], **kwargs: Any) -> 
     anything else mounted later stay out of the public schema.
     """
     return [endpoint for endpoint in endpoints if endpoint[0].startswith(DOCUMENTED_PREFIXES)]
+
+
+def _error(description: str, component: str = "Error", headers: dict | None = None) -> dict:
+    response: dict[str, Any] = {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{component}"}}},
+    }
+    if headers:
+        response["headers"] = headers
+    return response
+
+
+def _errors(path: str, method: str, operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The error answers an operation can give, from what it takes and who may call it."""
+    parameters = operation.get("parameters", [])
+    in_path = any(parameter["in"] == "path" for parameter in parameters)
+    paged = any(parameter["name"] == "page" for parameter in parameters)
+    anonymous = {} in operation.get("security", [{}])
+    errors: dict[str, dict[str, Any]] = {}
+    if parameters or "requestBody" in operation:
+        errors["400"] = _error("A parameter or field was refused.", "ValidationErrorDetail")
+    if not anonymous or method in UNSAFE_METHODS:
+        errors["403"] = _error("Not signed in, no right to this, or the CSRF check failed.")
+    if in_path or paged:
+        errors["404"] = _error("Nothing with this identifier is visible to you, or no such page.")
+    errors["429"] = _error(
+        "Too many requests; try again after Retry-After seconds.",
+        headers={"Retry-After": {"schema": {"type": "integer"}, "required": True}},
+    )
+    return errors
+
+
+def _valid_nullable_references(node: Any) -> Any:
+    """spectacular writes a nullable reference as allOf + nullable, which OpenAPI 3.0 does not
+    allow (nullable needs a type beside it); oneOf with the reference says the same validly."""
+    if isinstance(node, list):
+        return [_valid_nullable_references(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    fixed = {key: _valid_nullable_references(value) for key, value in node.items()}
+    if fixed.get("nullable") and "allOf" in fixed and "type" not in fixed:
+        fixed["oneOf"] = fixed.pop("allOf")
+    return fixed
+
+
+def document_errors(result: dict[str, Any], generator: Any, **kwargs: Any) -> dict[str, Any]:
+    """drf-spectacular postprocessing hook: every operation lists its 400/403/404/429 answers
+    beside its success, and nullable references are written validly."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas.setdefault("Error", ERROR)
+    schemas.setdefault("ValidationErrorDetail", INVALID)
+    for path, methods in result.get("paths", {}).items():
+        for method, operation in methods.items():
+            responses = operation.setdefault("responses", {})
+            for status, response in _errors(path, method, operation).items():
+                responses.setdefault(status, response)
+    return _valid_nullable_references(result)
 
 
 DOCS_TEMPLATE = """{% load static %}<!doctype html>

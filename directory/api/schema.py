@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import django_filters
+from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
+
+
+class LiveChoices:
+    """The values a model-choice filter accepts (vocabulary slugs, language codes, actors),
+    read from the database each time the schema is generated, not when the view is imported:
+    a client, or a fuzzer, then knows which values are valid, and every other one is a 400."""
+
+    def __init__(self, queryset: QuerySet, field: str) -> None:
+        self.queryset = queryset
+        self.field = field
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.queryset.all().order_by(self.field).values_list(self.field, flat=True))
+
+    def __bool__(self) -> bool:
+        return self.queryset.all().exists()
+
+
+def _enum(declared: django_filters.Filter) -> list | LiveChoices | None:
+    choices = declared.extra.get("choices")
+    if isinstance(choices, list | tuple):
+        return [value for value, _label in choices]
+    queryset = declared.extra.get("queryset")
+    if isinstance(queryset, QuerySet):
+        return LiveChoices(queryset, declared.extra.get("to_field_name") or "pk")
+    return None
 
 
 def filter_parameters(filterset: type[django_filters.FilterSet]) -> list[OpenApiParameter]:
     parameters = []
     for name, declared in filterset.base_filters.items():
         many = isinstance(declared, django_filters.MultipleChoiceFilter)
-        choices = declared.extra.get("choices")
-        enum = [value for value, _label in choices] if isinstance(choices, list | tuple) else None
         parameters.append(
             OpenApiParameter(
                 name,
@@ -20,7 +47,7 @@ def filter_parameters(filterset: type[django_filters.FilterSet]) -> list[OpenApi
                 if isinstance(declared, django_filters.BooleanFilter)
                 else OpenApiTypes.STR,
                 many=many,
-                enum=enum,
+                enum=_enum(declared),
                 description=str(declared.label or name),
             )
         )

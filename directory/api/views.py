@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.request import Request
@@ -32,6 +32,13 @@ class ActorListView(ListAPIView):
         return self.get_paginated_response(data)
 
 
+@extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "slug", {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}, OpenApiParameter.PATH
+        )
+    ]
+)
 class ActorDetailView(GenericAPIView):
     serializer_class = ActorDetailSerializer
 

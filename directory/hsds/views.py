@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import GenericAPIView
@@ -11,6 +10,7 @@ from rest_framework.response import Response
 
 from directory.hsds import serializers
 from directory.hsds.services import (
+    MAX_PAGE_NUMBER,
     InvalidPage,
     base_url,
     find_published_actor,
@@ -20,8 +20,16 @@ from directory.hsds.services import (
 )
 
 PAGE_PARAMETERS = [
-    OpenApiParameter("page", OpenApiTypes.INT, description="page number, from 1"),
-    OpenApiParameter("per_page", OpenApiTypes.INT, description="organizations per page, up to 100"),
+    OpenApiParameter(
+        "page",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_NUMBER},
+        description="page number, from 1",
+    ),
+    OpenApiParameter(
+        "per_page",
+        {"type": "integer", "minimum": 1},
+        description="organizations per page; more than 100 are read as 100",
+    ),
 ]
 
 

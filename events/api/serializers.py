@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -15,13 +16,28 @@ DEFAULT_WINDOW = datetime.timedelta(days=90)
 # at the ends of Python's calendar, and make recurring events expand over centuries.
 EARLIEST = datetime.date(2000, 1, 1)
 LATEST = datetime.date(2099, 12, 31)
+# Exactly the dates from EARLIEST to LATEST written YYYY-MM-DD, for the OpenAPI schema.
+CALENDAR_DATE_PATTERN = (
+    r"^(20[0-9]{2}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)"
+    r"|02-(0[1-9]|1[0-9]|2[0-8]))|20(0[048]|[2468][048]|[13579][26])-02-29)$"
+)
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+class CalendarDateField(serializers.DateField):
+    """A date written YYYY-MM-DD, nothing looser, as the schema's pattern says."""
+
+    def to_internal_value(self, value: object) -> datetime.date:
+        if not isinstance(value, str) or not ISO_DATE.match(value):
+            self.fail("invalid", format="YYYY-MM-DD")
+        return super().to_internal_value(value)
 
 
 class WindowSerializer(serializers.Serializer):
     """?from=&to= as dates (YYYY-MM-DD); from defaults to today, to to 90 days later."""
 
-    from_ = serializers.DateField(required=False, help_text=_("erster Tag (JJJJ-MM-TT)"))
-    to = serializers.DateField(required=False, help_text=_("letzter Tag, einschließlich"))
+    from_ = CalendarDateField(required=False, help_text=_("erster Tag (JJJJ-MM-TT)"))
+    to = CalendarDateField(required=False, help_text=_("letzter Tag, einschließlich"))
 
     def __init__(self, *args, today: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
@@ -13,20 +12,35 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from directory.api.pagination import Pagination
-from events.api.serializers import OccurrenceSerializer, WindowSerializer
+from directory.api.schema import filter_parameters
+from events.api.serializers import (
+    CALENDAR_DATE_PATTERN,
+    EARLIEST,
+    LATEST,
+    OccurrenceSerializer,
+    WindowSerializer,
+)
+from events.filters import EventFilter
 from events.recurrence import aware
 from events.services import find_events, occurrences_between
 from search.listing import InvalidFilter
 
-FILTERS = ("topic", "language", "municipality", "actor", "target_group")
+CALENDAR_DATE = {"type": "string", "format": "date", "pattern": CALENDAR_DATE_PATTERN}
 
 
 @extend_schema(
     parameters=[
-        OpenApiParameter("from", OpenApiTypes.DATE, description="erster Tag (Standard: heute)"),
-        OpenApiParameter("to", OpenApiTypes.DATE, description="letzter Tag (höchstens 366 Tage)"),
-        OpenApiParameter("q", OpenApiTypes.STR),
-        *(OpenApiParameter(name, OpenApiTypes.STR, many=True) for name in FILTERS),
+        OpenApiParameter(
+            "from",
+            CALENDAR_DATE,
+            description=f"erster Tag (Standard: heute), {EARLIEST} bis {LATEST}",
+        ),
+        OpenApiParameter(
+            "to",
+            CALENDAR_DATE,
+            description=f"letzter Tag (höchstens 366 Tage nach dem ersten), bis {LATEST}",
+        ),
+        *filter_parameters(EventFilter),
     ]
 )
 class OccurrenceListView(ListAPIView):

@@ -43,7 +43,7 @@ class ReferralListSerializer(serializers.ModelSerializer):
 
 class ReferralEventSerializer(serializers.ModelSerializer):
     by = serializers.SerializerMethodField()
-    to_unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    to_unit = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = ReferralEvent
@@ -54,9 +54,14 @@ class ReferralEventSerializer(serializers.ModelSerializer):
 
 
 class ReferralDetailSerializer(ReferralListSerializer):
-    language = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    referring_actor = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    outcome_partner = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    # Null when the referral has none: nullable in the schema as in the answers.
+    language = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    referring_actor = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
+    outcome_partner = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
     events = ReferralEventSerializer(many=True)
 
     class Meta(ReferralListSerializer.Meta):

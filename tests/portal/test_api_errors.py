@@ -69,3 +69,53 @@ def test_it_leaves_pages_outside_the_api_alone(client):
 
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.fixture
+def schema(client, db) -> dict:
+    return client.get("/api/schema/", {"format": "json"}).json()
+
+
+def operations(schema: dict):
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            yield f"{method.upper()} {path}", operation
+
+
+def test_it_documents_the_error_answers_of_every_operation(schema):
+    for name, operation in operations(schema):
+        responses = operation["responses"]
+        assert "429" in responses, name
+        if operation.get("parameters"):
+            assert "400" in responses, name
+        if "{" in name:
+            assert "404" in responses, name
+        if {} not in operation.get("security", [{}]):
+            assert "403" in responses, name
+    assert schema["components"]["schemas"]["Error"]["required"] == ["detail"]
+
+
+def test_it_documents_what_is_null_in_practice_as_nullable(schema):
+    detail = schema["components"]["schemas"]["ReferralDetail"]["properties"]
+    for field in ("referring_actor", "outcome_partner", "language"):
+        assert detail[field]["nullable"] is True, field
+
+    def nullable_all_of(node) -> list:
+        if isinstance(node, list):
+            return [found for item in node for found in nullable_all_of(item)]
+        if not isinstance(node, dict):
+            return []
+        here = [node] if node.get("nullable") and "allOf" in node else []
+        return here + [found for value in node.values() for found in nullable_all_of(value)]
+
+    assert nullable_all_of(schema) == []
+
+
+def test_it_lists_the_valid_vocabulary_values_of_the_filters(terms, schema):
+    parameters = {
+        parameter["name"]: parameter["schema"]
+        for parameter in schema["paths"]["/api/v1/actors/"]["get"]["parameters"]
+    }
+
+    assert terms.topic_a.slug in parameters["topic"]["items"]["enum"]
+    assert terms.language_a.code in parameters["language"]["items"]["enum"]

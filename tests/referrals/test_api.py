@@ -109,7 +109,7 @@ def test_it_filters_like_the_inbox(client, staff_a, units, residence, work):
     assert [item["reference"] for item in data["results"]] == [urgent.reference]
 
 
-def test_it_describes_the_referral_api_in_the_schema(client):
+def test_it_describes_the_referral_api_in_the_schema(client, db):
     schema = client.get("/api/schema/", {"format": "json"}).json()
 
     assert "/api/v1/referrals/" in schema["paths"]
