@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from needs.models import Commitment, Need
 from network.models import Language, Municipality, Topic
-from search.listing import YesNoFilter, term_filter
+from search.listing import ChoiceFacet, Facet, TermFacet, YesNoFacet, YesNoFilter, term_filter
 
 
 class Sort:
@@ -45,7 +45,15 @@ class NeedFilter(django_filters.FilterSet):
         model = Need
         fields: list[str] = []
 
-    FACETS = ("topic", "language", "municipality", "commitment")
+    # The one list of the board's filters: the page's boxes and chips and the counts follow it.
+    FACETS: tuple[Facet, ...] = (
+        TermFacet("topic", Topic, "needs"),
+        TermFacet("language", Language, "needs", key="code"),
+        TermFacet("municipality", Municipality, "needs"),
+        ChoiceFacet("commitment", "commitment", Commitment.choices),
+        YesNoFacet("online", _("Ort")),
+    )
+    FILTERS = tuple(facet.name for facet in FACETS)
 
     def keep(self, queryset, name, value):
         """Search and order are applied by search.listing, not as filters."""

@@ -21,16 +21,16 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from needs.filters import NeedFilter, Sort
-from needs.models import Commitment, HelpOffer, Need, NeedQuerySet
+from needs.models import HelpOffer, Need, NeedQuerySet
 from needs.permissions import get_public_need, reply_handlers, visible_needs
 from needs.search import NEED_KIND
 from network import audit
-from network.models import Actor, Language, Municipality, Topic
+from network.models import Actor, Language
 from network.permissions import User, member_actors
 from portal.mail import send_after_commit
 from portal.translations import prefetch_translations
 from search import registry
-from search.listing import ChoiceFacet, Listing, TermFacet, find
+from search.listing import Listing, find
 
 NEED_FIELDS = (
     "title",
@@ -54,14 +54,6 @@ def _ordering(sort: str) -> list[Any]:
     return Sort.ORDERING[Sort.NEWEST]
 
 
-NEED_FACETS = (
-    ChoiceFacet("commitment", "commitment", Commitment.choices),
-    TermFacet("topic", Topic, "needs"),
-    TermFacet("language", Language, "needs", key="code"),
-    TermFacet("municipality", Municipality, "needs"),
-)
-
-
 def find_needs(params: QueryDict, *, user: User | None = None, with_facets: bool = True) -> Listing:
     """Ids of the public needs matching the parameters, in display order, with facet counts.
 
@@ -75,7 +67,7 @@ def find_needs(params: QueryDict, *, user: User | None = None, with_facets: bool
         kind=NEED_KIND,
         default_sort=Sort.NEWEST,
         ordering=_ordering,
-        facets=NEED_FACETS if with_facets else (),
+        facets=NeedFilter.FACETS if with_facets else (),
     )
 
 

@@ -15,7 +15,7 @@ from network.models import Topic
 from portal import ratelimit
 from portal.transactions import Busy, busy_form
 from portal.translations import prefetch_translations, translate_facet_labels
-from search.listing import InvalidFilter
+from search.listing import InvalidFilter, facet_groups
 
 PAGE_SIZE = 20
 # Offers of help per client address (settings.RATE_LIMITS): enough for a family, too few for spam.
@@ -43,7 +43,8 @@ def need_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(result.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     needs = load_needs(list(page.object_list))
     prefetch_translations(needs)
-    facets = translate_facet_labels(result.facets, {"topic": Topic})
+    result.facets = translate_facet_labels(result.facets, {"topic": Topic})
+    value_lists, yes_no_groups = facet_groups(NeedFilter.FACETS, result)
     return render(
         request,
         "needs/need_list.html",
@@ -54,13 +55,11 @@ def need_list(request: HttpRequest) -> HttpResponse:
             "open_facet": "commitment",
             "needs": needs,
             "items": needs,
-            "has_filters": any(request.GET.getlist(name) for name in NeedFilter.FACETS),
-            "facet_groups": [
-                (name, result.filterset.form[name].label, facets[name])
-                for name in NeedFilter.FACETS
-            ],
+            "has_filters": any(request.GET.getlist(name) for name in NeedFilter.FILTERS),
+            "facet_groups": [(group.name, group.label, group.values) for group in value_lists],
+            "yes_no_groups": yes_no_groups,
             "sort_choices": Sort.CHOICES,
-            "selected_facets": [name for name in NeedFilter.FACETS if request.GET.getlist(name)],
+            "selected_facets": [name for name in NeedFilter.FILTERS if request.GET.getlist(name)],
         },
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import NeedFactory
+from tests.html import checked_values, facet_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +46,11 @@ def test_it_refuses_what_is_neither(client, needs, value):
     assert "kein Ja/Nein-Wert" in api.json()["online"][0]
     assert page.status_code == 400
     assert "kein Ja/Nein-Wert" in page.content.decode()
+
+
+def test_the_board_shows_the_box_with_its_count(client, needs):
+    response = client.get("/needs/")
+    chosen = client.get("/needs/", {"online": "1"})
+
+    assert facet_counts(response, "online") == {"1": 1}
+    assert checked_values(chosen, "online") == {"1"}
