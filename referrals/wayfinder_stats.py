@@ -13,6 +13,7 @@ never reaches the database. The figures thus show visits, not distinct people.
 from __future__ import annotations
 
 import datetime
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -40,7 +41,16 @@ def _seen_recently(visitor: str, today: datetime.date, step: str, path: str) -> 
         f"{visitor}\n{step}\n{path}",
         algorithm="sha256",
     ).hexdigest()
-    return not cache.add(f"wayfinder-seen:{token}", 1, timeout=settings.WAYFINDER_COUNT_WINDOW)
+    key, window, now = f"wayfinder-seen:{token}", settings.WAYFINDER_COUNT_WINDOW, time.time()
+    if cache.add(key, now + window, timeout=window):
+        return False
+    # The window's end is compared with the clock, as portal.ratelimit does, so that it closes at
+    # the same moment on every cache backend.
+    until = cache.get(key)
+    if until is not None and now < until:
+        return True
+    cache.set(key, now + window, timeout=window)
+    return False
 
 
 def count_step(step: str, path: str, *, visitor: str) -> None:
