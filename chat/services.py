@@ -133,6 +133,7 @@ def _require_post(channel: Channel, user: User) -> None:
         raise ChatRefused("not_allowed", _("Sie sind in diesem Kanal stummgeschaltet."))
 
 
+@_writing
 def join_channel(*, channel: Channel, acting_user: User) -> ChannelMembership:
     """Give a reader their row (public channels: joining; actor channels: first visit)."""
     if not can_read(acting_user, channel):
@@ -329,6 +330,7 @@ def announce_typing(*, channel: Channel, acting_user: User) -> None:
     _count(TYPING, acting_user)
 
 
+@_writing
 def mark_read(*, channel: Channel, seq: object, acting_user: User) -> int:
     """Remember how far the member has read; returns what is still unread."""
     if isinstance(seq, bool) or not isinstance(seq, int) or seq < 0:
