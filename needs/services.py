@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from needs.filters import NeedFilter, Sort
@@ -28,6 +28,7 @@ from network import audit
 from network.models import Actor, Language
 from network.permissions import User, member_actors
 from portal.mail import send_after_commit
+from portal.transactions import retrying
 from portal.translations import prefetch_translations
 from search import registry
 from search.listing import Listing, find
@@ -147,6 +148,7 @@ def _set_relations(need: Need, data: Mapping[str, Any]) -> list[str]:
     return changed
 
 
+@retrying
 def create_need(*, actor: Actor, data: Mapping[str, Any], acting_user: User) -> Need:
     with transaction.atomic(), registry.deferred():
         need = Need(actor=actor, created_by=acting_user if acting_user.is_authenticated else None)
@@ -157,6 +159,7 @@ def create_need(*, actor: Actor, data: Mapping[str, Any], acting_user: User) -> 
     return need
 
 
+@retrying
 def update_need(*, need: Need, data: Mapping[str, Any], acting_user: User) -> Need:
     """Save the form's values; the audit names what changed against the stored need.
 
@@ -173,16 +176,20 @@ def update_need(*, need: Need, data: Mapping[str, Any], acting_user: User) -> Ne
     return need
 
 
+@retrying
 def mark_need_filled(*, need: Need, acting_user: User) -> Need:
     """Enough helpers found: the need leaves the board, its replies stay for the members."""
     with transaction.atomic():
-        previous = need.status
+        # Locked, so that a helper's reply being stored this moment either commits before the
+        # need closes or sees it closed (offer_help).
+        previous = Need.objects.select_for_update().values_list("status", flat=True).get(pk=need.pk)
         need.status = Need.Status.FILLED
         need.save(update_fields=["status", "updated_at"])
         audit.record("need.filled", user=acting_user, actor=need.actor, obj=need, previous=previous)
     return need
 
 
+@retrying
 def expire_past_needs(
     *, acting_user: User | None = None, today: datetime.date | None = None
 ) -> int:
@@ -210,10 +217,15 @@ def expire_past_needs(
 # --- helpers' replies ------------------------------------------------------------------------
 
 
+class NeedClosed(ValueError):
+    """The need was filled or expired while the helper filled in the form."""
+
+
 def _absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+@retrying
 def offer_help(
     *,
     need: Need,
@@ -230,6 +242,14 @@ def offer_help(
     language was; the helper's confirmation follows the page they used.
     """
     with transaction.atomic():
+        status = Need.objects.select_for_update().values_list("status", flat=True).get(pk=need.pk)
+        if status != Need.Status.OPEN:
+            raise NeedClosed(
+                _(
+                    "Dieser Bedarf ist inzwischen geschlossen, Ihr Angebot wurde nicht "
+                    "gespeichert. Danke, dass Sie helfen wollten!"
+                )
+            )
         offer = HelpOffer.objects.create(
             need=need, name=name, email=email, phone=phone, message=message, consent=True
         )
@@ -266,6 +286,7 @@ def offer_help(
     return offer
 
 
+@retrying
 def set_reply_status(*, reply: HelpOffer, status: str, acting_user: User) -> HelpOffer:
     with transaction.atomic():
         previous = reply.status
@@ -280,3 +301,36 @@ def set_reply_status(*, reply: HelpOffer, status: str, acting_user: User) -> Hel
             status=status,
         )
     return reply
+
+
+def reply_retention_days() -> int:
+    """Days after its need closed until a helper's reply (name, email, phone) is deleted."""
+    return int(getattr(settings, "NEED_REPLY_RETENTION_DAYS", 90))
+
+
+@retrying
+def purge_replies(*, acting_user: User | None = None, now: datetime.datetime | None = None) -> int:
+    """Delete the helpers' replies to needs closed longer than the retention period.
+
+    The replies are personal data given for one need; once it is filled or expired, and the
+    members had time to thank and follow up, nobody needs them. Running it again changes nothing.
+    """
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=reply_retention_days())
+    with transaction.atomic():
+        needs = list(
+            Need.objects.exclude(status=Need.Status.OPEN)
+            .filter(closed_at__lt=cutoff)
+            .annotate(reply_count=Count("replies"))
+            .filter(reply_count__gt=0)
+            .select_related("actor")
+        )
+        HelpOffer.objects.filter(need__in=needs).delete()
+        for need in needs:
+            audit.record(
+                "need.replies_deleted",
+                user=acting_user,
+                actor=need.actor,
+                obj=need,
+                replies=need.reply_count,
+            )
+    return sum(need.reply_count for need in needs)
