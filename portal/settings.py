@@ -417,6 +417,7 @@ SCHEDULED_JOBS = {
     "purge_referrals": 24 * 60 * 60,
     "purge_need_replies": 24 * 60 * 60,
     "remind_stale_profiles": 24 * 60 * 60,
+    "purge_import_uploads": 60 * 60,
 }
 
 REFERRAL_URGENT_OVERDUE_DAYS = env_int("REFERRAL_URGENT_OVERDUE_DAYS", 1)
