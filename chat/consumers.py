@@ -36,6 +36,7 @@ from chat.frames import display_name, error_frame
 from chat.models import Channel
 from chat.permissions import can_read
 from chat.services import ChatRefused
+from network import two_factor
 from portal.parsers import TooDeeplyNested, decode
 
 logger = logging.getLogger(__name__)
@@ -50,7 +51,9 @@ LAYER_DOWN = "chat.layer_down"
 
 
 @database_sync_to_async
-def _admit(user: Any, slug: str) -> tuple[int, Channel | None]:
+def _admit(user: Any, session: Any, slug: str) -> tuple[int, Channel | None]:
+    if not two_factor.session_verified(user, session):
+        return NOT_SIGNED_IN, None
     channel = Channel.objects.filter(slug=slug).first()
     if channel is None:
         return NO_SUCH_CHANNEL, None
@@ -68,7 +71,7 @@ def _standing(session_key: str | None, channel: Channel) -> tuple[int, Any]:
     request = HttpRequest()
     request.session = engine.SessionStore(session_key)
     user = auth.get_user(request)
-    if not user.is_authenticated:
+    if not user.is_authenticated or not two_factor.session_verified(user, request.session):
         return NOT_SIGNED_IN, None
     if not can_read(user, channel):
         return NOT_A_MEMBER, None
@@ -188,7 +191,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if self.user is None or not self.user.is_authenticated:
             await self.close(code=NOT_SIGNED_IN)
             return
-        code, channel = await _admit(self.user, self.scope["url_route"]["kwargs"]["slug"])
+        code, channel = await _admit(
+            self.user, self.scope["session"], self.scope["url_route"]["kwargs"]["slug"]
+        )
         if channel is None:
             await self.close(code=code)
             return

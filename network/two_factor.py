@@ -27,6 +27,7 @@ import segno
 from cryptography.fernet import Fernet, MultiFernet
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -97,6 +98,16 @@ def confirmed_device(user: User | None) -> TwoFactorDevice | None:
 
 def has_two_factor(user: User | None) -> bool:
     return confirmed_device(user) is not None
+
+
+def session_verified(user: User, session: SessionBase) -> bool:
+    """Whether a session may act for its user where no sign-in page can be shown (the chat
+    socket): the middleware's rule, answered as yes or no."""
+    if session.get(SESSION_VERIFIED) == user.pk:
+        return True
+    if has_two_factor(user):
+        return False
+    return not is_required_for(user)
 
 
 def start_enrolment(*, acting_user: AbstractBaseUser) -> TwoFactorDevice:

@@ -272,3 +272,35 @@ def test_it_stops_handing_frames_to_a_member_removed_behind_its_back(team, peopl
     assert code == 4403
     assert "Geheim" not in json.dumps(frames)
     assert [frame["code"] for frame in frames if frame["type"] == "error"] == ["not_allowed"]
+
+
+# --- Two-factor: the socket asks what the pages ask ------------------------------------------
+
+
+def _enrol(user):
+    from network import totp, two_factor
+
+    device = two_factor.start_enrolment(acting_user=user)
+    secret = two_factor.enrolment_secret(device)
+    two_factor.confirm_enrolment(code=totp.code_for(secret, totp.step_at()), acting_user=user)
+
+
+def test_it_closes_a_socket_whose_session_never_gave_the_second_factor(people, team):
+    _enrol(people.member)
+
+    async def scenario():
+        socket = await open_socket(team.slug, people.member)
+        await socket.connect(timeout=3)
+        return await close_code(socket)
+
+    assert run(scenario) == 4401
+
+
+def test_it_closes_an_open_socket_once_its_person_enrols_elsewhere(people, team):
+    async def scenario():
+        socket = await joined(team.slug, people.member)
+        await sync_to_async(_enrol)(people.member)
+        await socket.send_json_to({"type": "message", "body": "hallo", "client_id": "c-1"})
+        return await close_code(socket)
+
+    assert run(scenario) == 4401
