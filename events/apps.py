@@ -10,6 +10,7 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from events import signals
+        from events.fields import EVENT
         from events.models import Event
         from events.review import EVENT_REVIEW
         from events.search import EVENT_KIND, event_document, indexable_events
@@ -27,8 +28,8 @@ class EventsConfig(AppConfig):
         register_reviewable(Event, EVENT_REVIEW)
         register_translatable(
             Event,
-            ["title", "description", "cost_note", "status_note"],
-            html=["description"],
+            EVENT.translated(),
+            html=EVENT.translated_html(),
             public=Event.objects.published,
         )
         register_actions(

@@ -10,6 +10,7 @@ class NeedsConfig(AppConfig):
 
     def ready(self) -> None:
         from needs import signals
+        from needs.fields import NEED
         from needs.models import Need
         from needs.search import NEED_KIND, indexable_needs, need_document
         from network.audit import register_actions
@@ -19,8 +20,8 @@ class NeedsConfig(AppConfig):
         registry.register(NEED_KIND, queryset=indexable_needs, document=need_document)
         register_translatable(
             Need,
-            ["title", "description", "skills", "hours"],
-            html=["description"],
+            NEED.translated(),
+            html=NEED.translated_html(),
             public=lambda: Need.objects.filter(status=Need.Status.OPEN, actor__live=True),
         )
         register_actions(

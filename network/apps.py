@@ -8,6 +8,7 @@ class NetworkConfig(AppConfig):
 
     def ready(self) -> None:
         from network import audit, translation_admin, translations
+        from network.fields import ACTOR, OFFER
         from network.models import Actor, Offer, TargetGroup, Topic
         from network.permissions import is_agency_staff
         from portal.context_processors import register_context
@@ -15,13 +16,14 @@ class NetworkConfig(AppConfig):
 
         register_translatable(
             Actor,
-            ["short_description", "description"],
-            html=["description"],
+            ACTOR.translated(),
+            html=ACTOR.translated_html(),
             public=Actor.objects.published,
         )
         register_translatable(
             Offer,
-            ["name", "description", "eligibility", "how_to_access", "cost_note"],
+            OFFER.translated(),
+            html=OFFER.translated_html(),
             public=lambda: Offer.objects.filter(actor__live=True),
         )
         register_translatable(Topic, ["name"], public=Topic.objects.all, vocabulary=True)

@@ -154,6 +154,9 @@ class Declared:
     def translated(self) -> list[str]:
         return [item.name for item in self.fields if item.translated]
 
+    def translated_html(self) -> list[str]:
+        return [item.name for item in self.fields if item.translated and item.html]
+
     def facets(self) -> list[Editable]:
         return [item for item in self.fields if item.facet]
 
