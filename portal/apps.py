@@ -9,3 +9,9 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        # Uploaded images move to the public media when their owner is published (portal/images).
+        from portal import images
+
+        images.connect()
