@@ -405,10 +405,6 @@ TASKS = {
     "outbox": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
-# Personal data of a referral is deleted this many days after it was closed (DSGVO Art. 5 (1) e).
-REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 180)
-# A referral waiting longer than this for its first step is marked overdue in the inbox.
-REFERRAL_OVERDUE_DAYS = env_int("REFERRAL_OVERDUE_DAYS", 5)
 # The jobs the worker (`manage.py worker`, started by `make run` and compose.yaml) runs by itself,
 # no cron needed: management command → seconds between runs (portal/schedule.py).
 SCHEDULED_JOBS = {
@@ -420,10 +416,14 @@ SCHEDULED_JOBS = {
     "purge_import_uploads": 60 * 60,
 }
 
-REFERRAL_URGENT_OVERDUE_DAYS = env_int("REFERRAL_URGENT_OVERDUE_DAYS", 1)
-# Failed outbox mail is retried after this delay, doubling up to the maximum, until delivered.
+# Personal data of a referral is deleted this many days after it was closed (DSGVO Art. 5 (1) e).
+REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 180)
 # Helpers' replies to a need (name, email, phone) are deleted this many days after it closed.
 NEED_REPLY_RETENTION_DAYS = env_int("NEED_REPLY_RETENTION_DAYS", 90)
+# A referral waiting longer than this for its first step is marked overdue in the inbox.
+REFERRAL_OVERDUE_DAYS = env_int("REFERRAL_OVERDUE_DAYS", 5)
+REFERRAL_URGENT_OVERDUE_DAYS = env_int("REFERRAL_URGENT_OVERDUE_DAYS", 1)
+# Failed outbox mail is retried after this delay, doubling up to the maximum, until delivered.
 REFERRAL_MAIL_RETRY_SECONDS = env_int("REFERRAL_MAIL_RETRY_SECONDS", 60)
 REFERRAL_MAIL_RETRY_MAX_SECONDS = env_int("REFERRAL_MAIL_RETRY_MAX_SECONDS", 21600)
 

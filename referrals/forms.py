@@ -25,6 +25,7 @@ from referrals.models import (
     file_number_validator,
     phone_validator,
 )
+from referrals.routing import offered_categories
 from referrals.services import PersonData
 
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|javascript:", re.IGNORECASE)
@@ -164,7 +165,7 @@ class ReferralForm(forms.Form):
 
     def __init__(self, *args: Any, actors: QuerySet[Actor], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["categories"].queryset = ConcernCategory.objects.filter(is_active=True)
+        self.fields["categories"].queryset = offered_categories()
         self.fields["consent"].label = _(
             "Die Person ist einverstanden, dass die Migrationsagentur diese Angaben speichert "
             "und sie wegen ihres Anliegens kontaktiert."
