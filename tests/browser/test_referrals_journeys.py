@@ -40,6 +40,7 @@ def people(site_db):
         ("eingangszone", "ines", "Ines"),
         ("auslaenderbehoerde", "anna", "Anna"),
         ("jobcenter", "bruno", "Bruno"),
+        ("unterbringung", "ulla", "Ulla"),
     ):
         staff[slug] = UserFactory(username=username, first_name=first, last_name="Muster")
         AgencyUnit.objects.get(slug=slug).staff.add(staff[slug])
