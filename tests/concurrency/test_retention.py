@@ -50,7 +50,9 @@ def waiting_runs() -> dict[str, datetime.datetime]:
     return {task.args_kwargs["args"][0]: task.run_after for task in tasks}
 
 
-def test_it_runs_the_scheduled_jobs_in_the_worker_without_cron(db, schedule):
+# The worker closes connections it finds inside a transaction, as between its tasks in production:
+# these tests commit, so the test's own connection is not one of them (PostgreSQL).
+def test_it_runs_the_scheduled_jobs_in_the_worker_without_cron(transactional_db, schedule):
     forgotten = ReferralFactory(created_at=timezone.now() - datetime.timedelta(days=90))
     forgotten.events.update(at=timezone.now() - datetime.timedelta(days=90))
     ended = NeedFactory(end_date=timezone.localdate() - datetime.timedelta(days=2))
@@ -69,7 +71,7 @@ def test_it_runs_the_scheduled_jobs_in_the_worker_without_cron(db, schedule):
         assert run_after > timezone.now() + datetime.timedelta(hours=23)
 
 
-def test_it_queues_each_job_once_however_often_the_worker_starts(db, schedule):
+def test_it_queues_each_job_once_however_often_the_worker_starts(transactional_db, schedule):
     assert ensure_scheduled() == ["expire_needs", "purge_need_replies", "purge_referrals"]
     assert ensure_scheduled() == []
 
