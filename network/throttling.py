@@ -17,24 +17,22 @@ from django.http import HttpRequest
 from portal import ratelimit
 
 
-def _by_address() -> ratelimit.Backoff:
+def _sign_in_backoff(name: str, free: int) -> ratelimit.Backoff:
     return ratelimit.Backoff(
-        "sign-in-address",
-        free=settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS,
+        name,
+        free=free,
         first=settings.LOGIN_BACKOFF_FIRST_SECONDS,
         longest=settings.LOGIN_FAILURE_WINDOW,
         forget=settings.LOGIN_FAILURE_WINDOW,
     )
+
+
+def _by_address() -> ratelimit.Backoff:
+    return _sign_in_backoff("sign-in-address", settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS)
 
 
 def _by_name_at_address() -> ratelimit.Backoff:
-    return ratelimit.Backoff(
-        "sign-in-name",
-        free=settings.LOGIN_FAILURE_LIMIT_PER_ACCOUNT,
-        first=settings.LOGIN_BACKOFF_FIRST_SECONDS,
-        longest=settings.LOGIN_FAILURE_WINDOW,
-        forget=settings.LOGIN_FAILURE_WINDOW,
-    )
+    return _sign_in_backoff("sign-in-name", settings.LOGIN_FAILURE_LIMIT_PER_ACCOUNT)
 
 
 def _address(request: HttpRequest) -> str:

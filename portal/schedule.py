@@ -21,7 +21,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
-from django_tasks.base import TaskResultStatus
+from django_tasks.base import Task, TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
@@ -48,14 +48,20 @@ def run_job(command: str) -> str:
     return output.getvalue().strip()[-1000:]
 
 
+def waiting_arguments(waiting_task: Task, backend: str) -> list[object]:
+    """The first argument of each task of this kind still waiting to run (now or at its time):
+    what already has its next run queued, so that nothing is queued twice."""
+    tasks = DBTaskResult.objects.filter(
+        backend_name=backend,
+        status=TaskResultStatus.READY,
+        task_path=waiting_task.module_path,
+    ).values_list("args_kwargs", flat=True)
+    return [args_kwargs["args"][0] for args_kwargs in tasks]
+
+
 def waiting() -> set[str]:
     """The jobs that have a task waiting to run (now or at its time)."""
-    tasks = DBTaskResult.objects.filter(
-        backend_name=BACKEND,
-        status=TaskResultStatus.READY,
-        task_path=run_job.module_path,
-    ).values_list("args_kwargs", flat=True)
-    return {str(args_kwargs["args"][0]) for args_kwargs in tasks}
+    return {str(command) for command in waiting_arguments(run_job, BACKEND)}
 
 
 def ensure_scheduled() -> list[str]:

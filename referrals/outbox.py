@@ -28,9 +28,8 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
-from django_tasks.base import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
 
+from portal.schedule import waiting_arguments
 from referrals import conf
 from referrals.models import OutboxMail, Referral
 
@@ -94,12 +93,7 @@ def deliver_mail(mail_id: int) -> str:
 
 def _waiting_mail_ids() -> set[int]:
     """Mail that still has a task waiting to run (now or at its retry time)."""
-    waiting = DBTaskResult.objects.filter(
-        backend_name=OUTBOX_BACKEND,
-        status=TaskResultStatus.READY,
-        task_path=deliver_mail.module_path,
-    ).values_list("args_kwargs", flat=True)
-    return {int(args_kwargs["args"][0]) for args_kwargs in waiting}
+    return {int(pk) for pk in waiting_arguments(deliver_mail, OUTBOX_BACKEND)}
 
 
 def requeue_stalled(*, now: datetime.datetime | None = None) -> int:
