@@ -157,7 +157,7 @@ def busy_response(request: HttpRequest, busy: Busy) -> HttpResponse:
             {"code": "busy", "detail": busy_message(), "retry_after": busy.retry_after}
         )
     else:
-        response = HttpResponse(render_to_string("busy.html", {"message": busy_message()}))
+        response = HttpResponse(render_to_string("busy.html"))
     return _busy_headers(response, busy)
 
 
