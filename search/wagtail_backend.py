@@ -194,15 +194,8 @@ class SearchBackend:
         operator: str | None = None,
         order_by_relevance: bool = True,
     ) -> BaseSearchResults:
-        found = self._pages(query, model_or_queryset, order_by_relevance)
-        if found is not None:
-            return found
-        return self.others.search(
-            query,
-            model_or_queryset,
-            fields=fields,
-            operator=operator,
-            order_by_relevance=order_by_relevance,
+        return self._answer(
+            "search", query, model_or_queryset, fields, operator, order_by_relevance
         )
 
     def autocomplete(
@@ -214,10 +207,24 @@ class SearchBackend:
         order_by_relevance: bool = True,
     ) -> BaseSearchResults:
         """Our index matches every word as the start of a word already."""
+        return self._answer(
+            "autocomplete", query, model_or_queryset, fields, operator, order_by_relevance
+        )
+
+    def _answer(
+        self,
+        method: str,
+        query: str | SearchQuery,
+        model_or_queryset: type[Model] | QuerySet,
+        fields: Sequence[str] | None,
+        operator: str | None,
+        order_by_relevance: bool,
+    ) -> BaseSearchResults:
+        """Pages from our index; anything else from Wagtail's own backend, asked the same way."""
         found = self._pages(query, model_or_queryset, order_by_relevance)
         if found is not None:
             return found
-        return self.others.autocomplete(
+        return getattr(self.others, method)(
             query,
             model_or_queryset,
             fields=fields,
