@@ -43,6 +43,8 @@ class NetworkConfig(AppConfig):
                 "profile.returned": _("Profiländerung zurückgegeben"),
                 "profile.confirmed": _("Profil als aktuell bestätigt"),
                 "profile.reminded": _("An Profilpflege erinnert"),
+                "profile.reported_outdated": _("Veraltete Angaben gemeldet"),
+                "profile.report_resolved": _("Hinweis auf veraltete Angaben erledigt"),
                 "invitation.created": _("Einladung verschickt"),
                 "invitation.accepted": _("Einladung angenommen"),
                 "invitation.revoked": _("Einladung zurückgezogen"),
@@ -58,3 +60,8 @@ class NetworkConfig(AppConfig):
                 "translation.published": _("Übersetzung veröffentlicht"),
             }
         )
+
+        # Its models and pages in the shared page cache (portal/pagecache).
+        from network import page_cache
+
+        page_cache.register()

@@ -581,6 +581,40 @@ class ProfileChange(models.Model):
         return f"{self.actor} ({self.get_status_display()})"
 
 
+class OutdatedReport(models.Model):
+    """A visitor's note that a public profile no longer matches reality, for its editors and staff.
+
+    Anybody may send one without an account, so it holds only what they wrote: no address, no
+    name; the editors fix the profile and the intake zone marks the note done.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("offen")
+        RESOLVED = "resolved", _("erledigt")
+
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="outdated_reports", verbose_name=_("Akteur")
+    )
+    message = models.TextField(_("Was ist nicht mehr aktuell?"), max_length=2000)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(_("eingegangen am"), auto_now_add=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("Hinweis auf veraltete Angaben")
+        verbose_name_plural = _("Hinweise auf veraltete Angaben")
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.get_status_display()})"
+
+
 class StaffLogEntryManager(ModelLogEntryManager):
     def viewable_by_user(self, user: object) -> models.QuerySet:
         from network.permissions import is_agency_staff

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from network.views import dashboard, members, profiles, review, translations
+from network.views import dashboard, members, profiles, reports, review, translations
 
 app_name = "my"
 
@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern] = [
     path("review/<int:pk>/", review.review_detail, name="review"),
     path("review/<int:pk>/approve/", review.review_approve, name="review_approve"),
     path("review/<int:pk>/return/", review.review_return, name="review_return"),
+    path("review/outdated/<int:pk>/done/", reports.resolve, name="outdated_resolve"),
     path("actors/<slug:slug>/members/", members.members, name="members"),
     path("actors/<slug:slug>/translations/", translations.overview, name="translations"),
     path(

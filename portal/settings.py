@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "referrals",
     "chat",
     "crisis",
+    "knowledge",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -146,9 +147,14 @@ if DEMO:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag on every answer without no-store, 304 to If-None-Match: pages, API lists, iCal feeds.
+    "django.middleware.http.ConditionalGetMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "portal.api_errors.ApiErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers anonymous visitors from the shared page cache before sessions, authentication and
+    # the database are touched (portal/pagecache.py).
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.middleware.LanguageChoiceMiddleware",
@@ -234,7 +240,21 @@ if REDIS_URL:
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the page cache's entries beside counters and word lists (300 by default).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_CACHE_ENTRIES", 5000)},
+        }
+    }
+
+# The shared page cache for anonymous visitors (portal/pagecache.py): on unless PAGE_CACHE=false;
+# an entry lives at most PAGE_CACHE_SECONDS (changes end it at once, the clock at its boundary),
+# browsers keep a page PAGE_CACHE_BROWSER_SECONDS before asking again (0: they always revalidate,
+# so signing in shows at once; the ETag makes the question cheap).
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 0)
 
 # Search: one backend chosen by dotted path (search/backends/). ELASTICSEARCH_URL alone switches the
 # default to Elasticsearch; the database index is kept in step as its fallback.
@@ -263,6 +283,8 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# Genitive months in Ukrainian and Russian, day-month order in English (portal/formats/).
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
@@ -277,6 +299,10 @@ WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 # index (search/) and keeps its own database index for images, documents, users and snippets.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Documents keep their files in the private storage and are sent only by Wagtail's document
+# view, which asks the knowledge base's permissions first (knowledge/wagtail_hooks.py).
+WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.KnowledgeDocument"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
@@ -328,7 +354,9 @@ REST_FRAMEWORK = {
 # address unless the view counts per account. Generous for people, tight for scripts.
 RATE_LIMITS = {
     "referral": env_str("RATE_LIMIT_REFERRAL", "5/10m"),
+    "referral-status": env_str("RATE_LIMIT_REFERRAL_STATUS", "10/10m"),
     "need-help": env_str("RATE_LIMIT_NEED_HELP", "5/h"),
+    "outdated-report": env_str("RATE_LIMIT_OUTDATED_REPORT", "5/h"),
     "search": env_str("RATE_LIMIT_SEARCH", "60/m"),
     "suggest": env_str("RATE_LIMIT_SUGGEST", "120/m"),
     "password-reset": env_str("RATE_LIMIT_PASSWORD_RESET", "5/h"),
@@ -413,6 +441,7 @@ SCHEDULED_JOBS = {
     "purge_referrals": 24 * 60 * 60,
     "purge_need_replies": 24 * 60 * 60,
     "remind_stale_profiles": 24 * 60 * 60,
+    "remind_stale_articles": 24 * 60 * 60,
     "purge_import_uploads": 60 * 60,
 }
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from network.forms.profiles import ReturnForm
 from network.models import ProfileChange
-from network.permissions import User, can_review_profiles
+from network.permissions import User, can_review_profiles, is_intake_staff
 from network.profiles import (
     StaleChange,
     approve_change,
@@ -23,6 +23,7 @@ from network.profiles import (
     review_sections,
     review_subject,
 )
+from network.reports import open_reports
 
 STALE_MESSAGE = gettext_lazy(
     "Diese Änderung ist nicht mehr aktuell: Sie wurde bereits entschieden oder durch eine "
@@ -46,7 +47,9 @@ def review_list(request: HttpRequest) -> HttpResponse:
     if not can_review_profiles(request.user):
         raise Http404("No review queue.")
     items = [review_item(change) for change in pending_changes()]
-    return render(request, "network/review_list.html", {"items": items})
+    # Visitors' notes on outdated profiles are the intake zone's to follow up.
+    reports = list(open_reports()) if is_intake_staff(request.user) else None
+    return render(request, "network/review_list.html", {"items": items, "reports": reports})
 
 
 def _render_review(
