@@ -35,3 +35,8 @@ class CrisisConfig(AppConfig):
                 "crisis.deactivate": _("Krisenmodus ausgeschaltet"),
             }
         )
+
+        # Its pages in the shared page cache (portal/pagecache).
+        from crisis import page_cache
+
+        page_cache.register()

@@ -32,3 +32,8 @@ class DirectoryConfig(AppConfig):
         register_home_context(home_context)
         register_actions({"actors.imported": _("Akteure importiert")})
         signals.connect()
+
+        # Its pages in the shared page cache (portal/pagecache).
+        from directory import page_cache
+
+        page_cache.register()

@@ -43,3 +43,8 @@ class EventsConfig(AppConfig):
             }
         )
         signals.connect()
+
+        # Its pages in the shared page cache (portal/pagecache).
+        from events import page_cache
+
+        page_cache.register()

@@ -36,3 +36,8 @@ class NeedsConfig(AppConfig):
             }
         )
         signals.connect()
+
+        # Its pages in the shared page cache (portal/pagecache).
+        from needs import page_cache
+
+        page_cache.register()

@@ -15,3 +15,8 @@ class PortalConfig(AppConfig):
         from portal import images
 
         images.connect()
+
+        # Pages, site settings and translations in the shared page cache (portal/pagecache).
+        from portal import site_cache
+
+        site_cache.register()

@@ -38,26 +38,42 @@ class LanguageChoiceMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self._concerns(request):
+        if not _concerns(request):
             return self.get_response(request)
-        language = chosen_language(request) or preferred_language(request)
-        if language and language != settings.LANGUAGE_CODE and not is_machine(request):
+        language = redirect_language(request)
+        if language:
             target = in_language(request.get_full_path(), language)
             if target != request.get_full_path():
+                # The redirect depends on the language cookie: it varies on it, and is not
+                # cacheable anyway (a 302 without freshness).
                 response: HttpResponse = HttpResponseRedirect(target)
                 patch_vary_headers(response, ("Accept-Language", "Cookie"))
                 return response
         response = self.get_response(request)
+        # The German page itself is the same for everyone it is shown to: a shared cache keys
+        # it on Accept-Language; the page cache drops Cookie for anonymous visitors
+        # (portal/pagecache.py), whose requests with a language cookie a proxy passes on.
         patch_vary_headers(response, ("Accept-Language", "Cookie"))
         return response
 
-    @staticmethod
-    def _concerns(request: HttpRequest) -> bool:
-        """A browser asking to read a German page."""
-        path = request.path_info
-        return (
-            request.method == "GET"
-            and get_language_from_path(path) is None
-            and not path.startswith(NEVER_REDIRECTED)
-            and not path.endswith(FILE_SUFFIXES)
-        )
+
+def redirect_language(request: HttpRequest) -> str | None:
+    """The language this request for a German page is sent on to, if any (the page cache asks
+    too, so that it answers only those who stay)."""
+    if not _concerns(request):
+        return None
+    language = chosen_language(request) or preferred_language(request)
+    if language and language != settings.LANGUAGE_CODE and not is_machine(request):
+        return language
+    return None
+
+
+def _concerns(request: HttpRequest) -> bool:
+    """A browser asking to read a German page."""
+    path = request.path_info
+    return (
+        request.method == "GET"
+        and get_language_from_path(path) is None
+        and not path.startswith(NEVER_REDIRECTED)
+        and not path.endswith(FILE_SUFFIXES)
+    )

@@ -39,3 +39,8 @@ class ReferralsConfig(AppConfig):
                 "referral.anonymised": _("Zuweisung anonymisiert"),
             }
         )
+
+        # Concern categories in the shared page cache (portal/pagecache).
+        from referrals import page_cache
+
+        page_cache.register()

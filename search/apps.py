@@ -19,3 +19,8 @@ class SearchConfig(AppConfig):
         )
         pages.connect()
         register_check("search", health.check_search)
+
+        # Its pages in the shared page cache (portal/pagecache).
+        from search import page_cache
+
+        page_cache.register()

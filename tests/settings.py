@@ -16,3 +16,6 @@ WHITENOISE_AUTOREFRESH = True
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="mia-private-"))
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# The shared page cache is off in tests: their changes are never committed, so no change would
+# reach it; tests/portal/test_page_cache.py turns it on and commits (portal/pagecache.py).
+PAGE_CACHE = False

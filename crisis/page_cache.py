@@ -1,0 +1,15 @@
+"""Crisis mode in the shared page cache (portal/pagecache.py): the banner is on every page, so
+switching a situation, or editing its texts, steps or temporary offers, renews every page."""
+
+from __future__ import annotations
+
+from portal import pagecache
+
+
+def register() -> None:
+    from crisis.models import KeyStep, Situation, TemporaryOffer
+
+    for model in (Situation, KeyStep, TemporaryOffer):
+        pagecache.register_model(model, pagecache.CRISIS)
+    pagecache.register_view("crisis:overview", pagecache.CRISIS)
+    pagecache.register_view("crisis:landing", pagecache.CRISIS)
