@@ -43,6 +43,7 @@ from referrals.services import (
     close_referral,
     export_person_data,
     forward_referral,
+    next_step,
     record_access,
     start_referral,
 )
@@ -96,11 +97,16 @@ def _forms(referral: Referral, request: HttpRequest, **bound: object) -> dict[st
 
 def _detail_page(request: HttpRequest, referral: Referral, **bound: object) -> HttpResponse:
     record_access(referral=referral, channel=ReferralAccess.Channel.PAGE, acting_user=request.user)
+    primary = next_step(referral)
     context = {
         "referral": referral,
+        "primary": primary,
+        # A form sent back with errors stays in view, also behind "Weitere Aktionen".
+        "more_open": any(name != f"{primary}_form" for name in bound),
         "events": referral.events.select_related("by", "from_unit", "to_unit", "assignee"),
         "accesses": referral.accesses.select_related("user")[:20],
         "is_open": referral.status != Status.CLOSED,
+        "plan_count": referral.plan_steps.count(),
         **_forms(referral, request, **bound),
     }
     return render(request, "referrals/agency/detail.html", context, status=400 if bound else 200)

@@ -37,6 +37,9 @@ class ReferralsConfig(AppConfig):
                 "referral.expired": _("Zuweisung abgelaufen"),
                 "referral.exported": _("Zuweisungen exportiert"),
                 "referral.anonymised": _("Zuweisung anonymisiert"),
+                "referral.plan_changed": _("Laufzettel geändert"),
+                "referral.plan_mailed": _("Laufzettel gemailt"),
+                "referral.code_issued": _("Statuscode neu ausgegeben"),
             }
         )
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -26,7 +27,7 @@ from referrals.models import (
     phone_validator,
 )
 from referrals.routing import offered_categories
-from referrals.services import PersonData
+from referrals.services import PersonData, StepData
 
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|javascript:", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -353,3 +354,99 @@ class InboxFilterForm(forms.Form):
             urgency=data["urgency"],
             age=data["age"],
         )
+
+
+class StatusForm(forms.Form):
+    """Reference and status code, for the person's look-up and their plan's online copy.
+
+    Deliberately no format check beyond the length: a malformed and a wrong pair get the same
+    answer from the look-up.
+    """
+
+    reference = forms.CharField(
+        label=_("Vorgangsnummer"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "MIA-XXXX-XX"}),
+    )
+    code = forms.CharField(
+        label=_("Statuscode"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "XXXX-XXXX"}),
+    )
+
+
+class PlanPlaceForm(forms.Form):
+    """First step of adding a step: which place, so the step form comes prefilled from it."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Bereich der Agentur"),
+        queryset=AgencyUnit.objects.order_by("name"),
+        required=False,
+        empty_label=_("— bitte wählen —"),
+    )
+    actor = forms.ModelChoiceField(
+        label=_("oder Akteur im Netzwerk"),
+        queryset=Actor.objects.published().order_by("name"),
+        required=False,
+        empty_label=_("— bitte wählen —"),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if bool(cleaned.get("unit")) == bool(cleaned.get("actor")):
+            raise ValidationError(
+                _("Bitte wählen Sie genau einen Ort: einen Bereich oder einen Akteur.")
+            )
+        return cleaned
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M")
+
+
+class PlanStepForm(PlanPlaceForm):
+    address = _text(_("Adresse"), 300, required=False)
+    room = _text(_("Etage und Raum"), 200, required=False)
+    appointment_at = forms.DateTimeField(
+        label=_("Termin (freiwillig)"),
+        required=False,
+        widget=DateTimeInput(),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text=_("Leer: die Person kommt in die offenen Sprechzeiten."),
+    )
+    what_to_bring = _text(
+        _("Bitte mitbringen"),
+        2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Eine Zeile je Unterlage. Unverändert übernommen, erscheint der Text der "
+            "Seite des Bereichs in der Sprache der Person."
+        ),
+    )
+    note = _text(
+        _("Hinweis für die Person"),
+        1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Steht auf dem Laufzettel: in einfachen Worten, ohne persönliche Daten."),
+    )
+
+    def step_data(self) -> StepData:
+        data = self.cleaned_data
+        return StepData(
+            unit=data["unit"],
+            actor=data["actor"] if not data["unit"] else None,
+            address=data["address"],
+            room=data["room"],
+            appointment_at=data["appointment_at"],
+            what_to_bring=data["what_to_bring"].replace("\r\n", "\n"),
+            note=data["note"],
+        )
+
+
+class PlanLanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Sprache des Laufzettels"), choices=settings.LANGUAGES)

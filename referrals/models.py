@@ -321,6 +321,16 @@ class Referral(models.Model):
     first_contact_at = models.DateTimeField(_("erster Kontakt am"), null=True, blank=True)
     closed_at = models.DateTimeField(_("abgeschlossen am"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymisiert am"), null=True, blank=True)
+    # A keyed hash of the person's status code (referrals.status_code); empty: no code issued,
+    # so the referral cannot be looked up (those stored before codes existed).
+    status_code_hash = models.CharField(max_length=64, blank=True, editable=False)
+    plan_language = models.CharField(
+        _("Sprache des Laufzettels"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Leer: die bevorzugte Sprache der Person, wenn es sie gibt, sonst Deutsch."),
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -358,6 +368,17 @@ class Referral(models.Model):
     def is_overdue(self) -> bool:
         return not self.is_closed and self.created_at + self.overdue_after < timezone.now()
 
+    @property
+    def person_language(self) -> str:
+        """The interface language the plan and its mail speak: chosen for the plan, else the
+        person's preferred language where the portal speaks it, else German."""
+        if self.plan_language:
+            return self.plan_language
+        codes = {code for code, _name in settings.LANGUAGES}
+        if self.language_id and self.language.code in codes:
+            return self.language.code
+        return settings.LANGUAGE_CODE
+
 
 class ReferralEvent(models.Model):
     """One step of the timeline: who did what, when, with which note (internal to the agency)."""
@@ -369,6 +390,9 @@ class ReferralEvent(models.Model):
         STARTED = "started", _("Bearbeitung begonnen")
         NOTE = "note", _("Notiz")
         CLOSED = "closed", _("abgeschlossen")
+        PLAN = "plan", _("Laufzettel geändert")
+        PLAN_MAILED = "plan_mailed", _("Laufzettel gemailt")
+        CODE_ISSUED = "code_issued", _("neuer Statuscode ausgegeben")
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("Schritt"), max_length=20, choices=Kind.choices)
@@ -395,6 +419,73 @@ class ReferralEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.referral} {self.get_kind_display()}"
+
+
+class PlanStep(models.Model):
+    """One stop on the person's plan (Laufzettel): where to go, when, what to bring.
+
+    The place is a unit of the agency or an actor of the network; address, room and what to
+    bring are prefilled from its page or profile and kept as staff edited them, so the plan
+    says what staff told the person even after the page changes.
+    """
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="plan_steps")
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=1)
+    unit = models.ForeignKey(
+        AgencyUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Bereich der Agentur"),
+    )
+    actor = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Akteur im Netzwerk"),
+    )
+    address = models.CharField(_("Adresse"), max_length=300, blank=True)
+    room = models.CharField(_("Etage und Raum"), max_length=200, blank=True)
+    appointment_at = models.DateTimeField(
+        _("Termin"),
+        null=True,
+        blank=True,
+        help_text=_("Leer: die Person kommt in die offenen Sprechzeiten."),
+    )
+    what_to_bring = models.TextField(
+        _("Bitte mitbringen"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Vorgeschlagen aus der Seite des Bereichs; eine Zeile je Unterlage."),
+    )
+    note = models.TextField(
+        _("Hinweis für die Person"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Steht auf dem Laufzettel: in einfachen Worten, ohne persönliche Daten."),
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("Schritt des Laufzettels")
+        verbose_name_plural = _("Laufzettel")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unit__isnull=False, actor__isnull=True)
+                | Q(unit__isnull=True, actor__isnull=False),
+                name="referrals_planstep_one_place",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.referral} {self.position}: {self.place}"
+
+    @property
+    def place(self) -> AgencyUnit | Actor:
+        return self.unit if self.unit_id else self.actor
 
 
 class ReferralAccess(models.Model):

@@ -53,6 +53,28 @@ def get_staff_referral(
         raise Http404("No such referral.") from exc
 
 
+def plan_referrals(user: User | None) -> QuerySet[Referral]:
+    """Whose plan the user may compose: their units' referrals, and for the intake desk also the
+    walk-ins it entered itself, after they went on to a unit (the person is still at the desk)."""
+    referrals = Referral.objects.filter(unit__in=staff_units(user))
+    if staff_units(user).filter(is_intake=True).exists():
+        referrals = referrals | Referral.objects.filter(submitted_by=user)
+    return referrals
+
+
+def get_plan_referral(user: User | None, reference: str) -> Referral:
+    """A referral whose plan the user may compose, or 404 like every other referral."""
+    try:
+        return (
+            plan_referrals(user)
+            .select_related("unit", "language")
+            .distinct()
+            .get(reference=reference)
+        )
+    except Referral.DoesNotExist as exc:
+        raise Http404("No such referral.") from exc
+
+
 def assignable_staff() -> QuerySet:
     """People a referral can be assigned to: active staff of any unit (checked per unit later)."""
     return (

@@ -27,6 +27,7 @@ from referrals.models import (
     ConcernCategory,
     OutboxMail,
     Outcome,
+    PlanStep,
     Referral,
     ReferralAccess,
     ReferralEvent,
@@ -34,8 +35,10 @@ from referrals.models import (
     WayfinderAudience,
 )
 from referrals.outbox import queue_mail
+from referrals.plan import plan_views
 from referrals.reference import new_reference
 from referrals.routing import route
+from referrals.status_code import hash_code, new_code
 
 REFERENCE_ATTEMPTS = 10
 
@@ -84,13 +87,16 @@ def _notify_unit(referral: Referral, unit: AgencyUnit) -> None:
         )
 
 
-def _create_with_unique_reference(**fields: Any) -> Referral:
-    """A fresh reference; a collision (one in hundreds of millions) draws again."""
+def _create_with_unique_reference(*, code: str, **fields: Any) -> Referral:
+    """A fresh reference; a collision (one in hundreds of millions) draws again. The status
+    code's hash is bound to the reference, so it is made with it."""
     for _attempt in range(REFERENCE_ATTEMPTS):
         reference = new_reference()
         try:
             with transaction.atomic():
-                return Referral.objects.create(reference=reference, **fields)
+                return Referral.objects.create(
+                    reference=reference, status_code_hash=hash_code(reference, code), **fields
+                )
         except IntegrityError:
             if Referral.objects.filter(reference=reference).exists():
                 continue
@@ -114,7 +120,9 @@ def submit_referral(
     """
     with transaction.atomic():
         unit = route(person.categories, for_whom=for_whom, in_contact=in_contact)
+        code = new_code()
         referral = _create_with_unique_reference(
+            code=code,
             person_name=person.name,
             phone=person.phone,
             email=person.email,
@@ -131,6 +139,8 @@ def submit_referral(
             consent_at=timezone.now(),
         )
         referral.categories.set(person.categories)
+        # Shown once on the confirmation page and in the mail, stored nowhere in clear.
+        referral.status_code = code
         ReferralEvent.objects.create(
             referral=referral,
             kind=ReferralEvent.Kind.RECEIVED,
@@ -152,7 +162,12 @@ def submit_referral(
                 subject=_("Ihr Anliegen ist angekommen: %(reference)s")
                 % {"reference": referral.reference},
                 template="referrals/email/confirmation.txt",
-                context={"reference": referral.reference, "name": person.name},
+                context={
+                    "reference": referral.reference,
+                    "name": person.name,
+                    "code": code,
+                    "status_url": _absolute(reverse("referrals:status")),
+                },
                 referral=referral,
             )
         _notify_unit(referral, unit)
@@ -325,6 +340,164 @@ def add_note(*, referral: Referral, note: str, acting_user: User) -> ReferralEve
     return event
 
 
+def next_step(referral: Referral) -> str | None:
+    """The one step the lifecycle expects now, offered first on the referral's page.
+
+    Received in the intake zone: sort it (assign); with a unit: begin (start); in progress:
+    close; closed: nothing.
+    """
+    if referral.status == Status.CLOSED:
+        return None
+    if referral.status == Status.IN_PROGRESS:
+        return "close"
+    if referral.status == Status.RECEIVED and referral.unit.is_intake:
+        return "assign"
+    return "start"
+
+
+# --- the person's plan (Laufzettel) and status code ------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepData:
+    """What staff enter for one step of the plan; exactly one of unit and actor."""
+
+    unit: AgencyUnit | None
+    actor: Actor | None
+    address: str
+    room: str
+    appointment_at: datetime.datetime | None
+    what_to_bring: str
+    note: str
+
+
+def _plan_event(referral: Referral, acting_user: User, note: str, **fields: Any) -> None:
+    """The plan's changes on the timeline, in German like every timeline entry."""
+    ReferralEvent.objects.create(
+        referral=referral, kind=ReferralEvent.Kind.PLAN, by=acting_user, note=note, **fields
+    )
+
+
+def _place_name(data: StepData | PlanStep) -> str:
+    return data.unit.name if data.unit is not None else data.actor.name
+
+
+@retrying
+def add_plan_step(*, referral: Referral, data: StepData, acting_user: User) -> PlanStep:
+    with transaction.atomic():
+        referral = Referral.objects.select_for_update().get(pk=referral.pk)
+        last = referral.plan_steps.aggregate(last=Max("position"))["last"] or 0
+        step = PlanStep.objects.create(referral=referral, position=last + 1, **vars(data))
+        with translation.override(settings.LANGUAGE_CODE):
+            note = _("Schritt %(position)s hinzugefügt: %(place)s") % {
+                "position": step.position,
+                "place": _place_name(data),
+            }
+        _plan_event(referral, acting_user, note, to_unit=data.unit)
+        _record("plan_changed", referral, acting_user, step=step.pk, change="added")
+    return step
+
+
+@retrying
+def change_plan_step(*, step: PlanStep, data: StepData, acting_user: User) -> PlanStep:
+    with transaction.atomic():
+        step = PlanStep.objects.select_for_update().get(pk=step.pk)
+        for name, value in vars(data).items():
+            setattr(step, name, value)
+        step.save()
+        with translation.override(settings.LANGUAGE_CODE):
+            note = _("Schritt %(position)s geändert: %(place)s") % {
+                "position": step.position,
+                "place": _place_name(data),
+            }
+        _plan_event(step.referral, acting_user, note, to_unit=data.unit)
+        _record("plan_changed", step.referral, acting_user, step=step.pk, change="changed")
+    return step
+
+
+@retrying
+def remove_plan_step(*, step: PlanStep, acting_user: User) -> None:
+    with transaction.atomic():
+        step = PlanStep.objects.select_for_update().get(pk=step.pk)
+        referral = step.referral
+        with translation.override(settings.LANGUAGE_CODE):
+            note = _("Schritt %(position)s entfernt: %(place)s") % {
+                "position": step.position,
+                "place": step.place.name,
+            }
+        step.delete()
+        _plan_event(referral, acting_user, note)
+        _record("plan_changed", referral, acting_user, change="removed")
+
+
+@retrying
+def set_plan_language(*, referral: Referral, language: str, acting_user: User) -> Referral:
+    with transaction.atomic():
+        referral = Referral.objects.select_for_update().get(pk=referral.pk)
+        referral.plan_language = language
+        referral.save(update_fields=["plan_language"])
+        with translation.override(settings.LANGUAGE_CODE):
+            note = _("Sprache des Laufzettels: %(language)s") % {
+                "language": referral.get_plan_language_display()
+            }
+        _plan_event(referral, acting_user, note)
+        _record("plan_changed", referral, acting_user, change="language", language=language)
+    return referral
+
+
+@retrying
+def issue_status_code(*, referral: Referral, acting_user: User) -> str:
+    """A new code for a person who has none at hand (a walk-in, a phone call, a lost mail).
+
+    The old code stops working; the new one is returned once, for the printed plan.
+    """
+    code = new_code()
+    with transaction.atomic():
+        referral = Referral.objects.select_for_update().get(pk=referral.pk)
+        referral.status_code_hash = hash_code(referral.reference, code)
+        referral.save(update_fields=["status_code_hash"])
+        ReferralEvent.objects.create(
+            referral=referral, kind=ReferralEvent.Kind.CODE_ISSUED, by=acting_user
+        )
+        _record("code_issued", referral, acting_user)
+    return code
+
+
+class NoAddress(ValueError):
+    """The person gave no e-mail address, so the plan cannot be mailed."""
+
+
+@retrying
+def mail_plan(*, referral: Referral, acting_user: User) -> OutboxMail:
+    """Mail the plan in the person's language; the outbox sends it once the transaction commits."""
+    with transaction.atomic():
+        referral = Referral.objects.select_for_update().get(pk=referral.pk)
+        if not referral.email:
+            raise NoAddress(_("Für diese Person ist keine E-Mail-Adresse gespeichert."))
+        steps = list(referral.plan_steps.select_related("unit", "actor"))
+        if not steps:
+            raise NoAddress(_("Der Laufzettel hat noch keinen Schritt."))
+        language = referral.person_language
+        with translation.override(language):
+            plan_url = _absolute(reverse("referrals:plan")) + f"?reference={referral.reference}"
+            mail = queue_mail(
+                to=[referral.email],
+                subject=_("Ihr Laufzettel: %(reference)s") % {"reference": referral.reference},
+                template="referrals/email/plan.txt",
+                context={
+                    "reference": referral.reference,
+                    "steps": plan_views(steps, language),
+                    "plan_url": plan_url,
+                },
+                referral=referral,
+            )
+        ReferralEvent.objects.create(
+            referral=referral, kind=ReferralEvent.Kind.PLAN_MAILED, by=acting_user
+        )
+        _record("plan_mailed", referral, acting_user, language=language)
+    return mail
+
+
 # --- privacy ---------------------------------------------------------------------------------
 
 
@@ -378,6 +551,7 @@ def export_person_data(*, referral: Referral, acting_user: User) -> dict[str, An
 
 
 PERSONAL_FIELDS = {
+    "status_code_hash": "",
     "person_name": "",
     "phone": "",
     "email": "",
@@ -434,6 +608,7 @@ def purge_referrals(
         Referral.objects.filter(pk__in=ids).update(**PERSONAL_FIELDS, anonymised_at=now)
         ReferralEvent.objects.filter(referral_id__in=ids).update(note="")
         OutboxMail.objects.filter(referral_id__in=ids).delete()
+        PlanStep.objects.filter(referral_id__in=ids).delete()
         with translation.override(settings.LANGUAGE_CODE):
             note = _(
                 "Nach %(days)s Tagen ohne Bearbeitungsschritt automatisch geschlossen; die "

@@ -1,4 +1,5 @@
-"""/referral/: the public form (the wayfinder links here with ?category=&language=)."""
+"""/referral/: the public form (the wayfinder links here with ?category=&language=), and the
+person's status look-up and plan, reached with reference and status code."""
 
 from django.urls import path
 
@@ -9,4 +10,6 @@ app_name = "referrals"
 urlpatterns = [
     path("", views.referral_form, name="form"),
     path("thanks/", views.referral_thanks, name="thanks"),
+    path("status/", views.status, name="status"),
+    path("plan/", views.plan, name="plan"),
 ]
