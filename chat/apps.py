@@ -9,7 +9,10 @@ class ChatConfig(AppConfig):
     verbose_name = _("Chat")
 
     def ready(self) -> None:
+        from chat import signals
         from network.audit import register_actions
+
+        signals.connect()
 
         register_actions(
             {

@@ -42,10 +42,20 @@ def max_frame_bytes() -> int:
     return getattr(settings, "CHAT_MAX_FRAME_BYTES", 32 * 1024)
 
 
-def recheck_seconds() -> float:
-    """How long a socket relies on its last check of session and membership for frames it
-    only receives; every action of the member is checked anew regardless."""
-    return getattr(settings, "CHAT_RECHECK_SECONDS", 10)
+def resume_page() -> int:
+    """Most messages one `resume` answers with; the client asks again for the rest."""
+    return getattr(settings, "CHAT_RESUME_PAGE", 500)
+
+
+def presence_interval() -> float:
+    """Shortest time between two presence frames of one channel (per server process): the
+    arrivals and departures in between travel together in the next one."""
+    return getattr(settings, "CHAT_PRESENCE_INTERVAL", 1.0)
+
+
+def typing_interval() -> int:
+    """Seconds in which one member's typing notices reach the channel at most once."""
+    return getattr(settings, "CHAT_TYPING_INTERVAL", 3)
 
 
 def layer_timeout() -> float:

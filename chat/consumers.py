@@ -1,11 +1,11 @@
 """The chat socket, /ws/chat/<slug>/: thin over chat.services, see docs/chat-protocol.md.
 
 The socket is accepted before any refusal so that the close code (4401, 4403, 4404) reaches
-the client; browsers report a refused handshake without one. Standing is never taken from the
-handshake alone: before every action the session is read again (signed out, deactivated or a
-changed password end it) and membership is checked, and frames the member only receives
-recheck both at least every CHAT_RECHECK_SECONDS. A moderator's removal closes the sockets at
-once through the member's own group.
+the client; browsers report a refused handshake without one. Who the socket serves, and whether
+they may read and post, is read once at connect and kept current by pushes through the
+person's own group (chat.signals: membership, role, account, password, second factor,
+session): a message costs no re-reading of session, user or membership, and no socket polls
+the database. A pushed change is checked once and closes the socket with its code at once.
 
 When the channel layer (Redis) fails, the consumer does not die with the exception: what the
 member sent is saved all the same (the database is the record, the layer only delivers), the
@@ -18,23 +18,29 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import time
+import weakref
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from importlib import import_module
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
+from asgiref.sync import sync_to_async
 from autobahn.exception import Disconnected
-from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from channels.layers import get_channel_layer
 from django.conf import settings
 from django.contrib import auth
+from django.db import connections
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from chat import broadcast, conf, presence, queries, services
 from chat.broadcast import LAYER_ERRORS, frame_event, user_group
-from chat.frames import display_name, error_frame
-from chat.models import Channel
-from chat.permissions import can_read
+from chat.frames import display_name, error_frame, message_frame
+from chat.models import Channel, ChannelMembership
+from chat.permissions import can_read, is_muted
 from chat.services import ChatRefused
 from network import two_factor
 from portal.parsers import TooDeeplyNested, decode
@@ -49,91 +55,180 @@ SERVER_DEGRADED = 4503
 
 LAYER_DOWN = "chat.layer_down"
 
+P = ParamSpec("P")
+R = TypeVar("R")
 
-@database_sync_to_async
-def _admit(user: Any, session: Any, slug: str) -> tuple[int, Channel | None]:
-    if not two_factor.session_verified(user, session):
+
+def _fresh_connections() -> None:
+    """Drop a connection that failed (a restarted database), so the next statement reconnects."""
+    for connection in connections.all(initialized_only=True):
+        if connection.connection is not None and connection.errors_occurred:
+            if connection.is_usable():
+                connection.errors_occurred = False
+            else:
+                connection.close()
+
+
+def _in_database(function: Callable[P, R]) -> Callable[P, Awaitable[R]]:
+    """Run database work of the sockets on their one thread, over a connection that stays open.
+
+    channels' database_sync_to_async closes the connection after every call where
+    CONN_MAX_AGE is 0 (as deployed, for the page threads): a new PostgreSQL connection per
+    frame. The sockets of a process share asgiref's thread-sensitive thread and its connection
+    instead; the statements are short and in autocommit or their own transaction.
+    """
+
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        _fresh_connections()
+        return function(*args, **kwargs)
+
+    return sync_to_async(run, thread_sensitive=True)
+
+
+@dataclass
+class Admission:
+    """What a socket knows from connect on and keeps current through pushes (chat.signals)."""
+
+    user: Any
+    channel: Channel
+    muted: bool
+    history: list[str]
+
+
+def _session_user(session: Any) -> Any:
+    request = HttpRequest()
+    request.session = session
+    return auth.get_user(request)
+
+
+@_in_database
+def _admit(session: Any, slug: str) -> tuple[int, Admission | None]:
+    user = _session_user(session)
+    if not user.is_authenticated or not two_factor.session_verified(user, session):
         return NOT_SIGNED_IN, None
     channel = Channel.objects.filter(slug=slug).first()
     if channel is None:
         return NO_SUCH_CHANNEL, None
     try:
-        services.join_channel(channel=channel, acting_user=user)
+        membership = services.join_channel(channel=channel, acting_user=user)
     except ChatRefused:
         return NOT_A_MEMBER, None
-    return 0, channel
+    latest = queries.latest_messages(channel, conf.history_on_connect())
+    history = [json.dumps(frame) for frame in queries.frames(latest, channel)]
+    muted = membership.status == ChannelMembership.Status.MUTED
+    return 0, Admission(user, channel, muted, history)
 
 
-@database_sync_to_async
-def _standing(session_key: str | None, channel: Channel) -> tuple[int, Any]:
-    """(0, the person as the session names them now) or the close code that ends the socket."""
+@_in_database
+def _standing(session_key: str | None, channel: Channel) -> tuple[int, Any, bool]:
+    """(0, the person as the session names them now, muted) or the code that ends the socket."""
     engine = import_module(settings.SESSION_ENGINE)
-    request = HttpRequest()
-    request.session = engine.SessionStore(session_key)
-    user = auth.get_user(request)
-    if not user.is_authenticated or not two_factor.session_verified(user, request.session):
-        return NOT_SIGNED_IN, None
+    session = engine.SessionStore(session_key)
+    user = _session_user(session)
+    if not user.is_authenticated or not two_factor.session_verified(user, session):
+        return NOT_SIGNED_IN, None, False
     if not can_read(user, channel):
-        return NOT_A_MEMBER, None
-    return 0, user
+        return NOT_A_MEMBER, None, False
+    return 0, user, is_muted(user, channel)
 
 
-@database_sync_to_async
-def _latest(channel: Channel) -> list[dict[str, Any]]:
-    return queries.frames(queries.latest_messages(channel, conf.history_on_connect()), channel)
+@_in_database
+def _resume(channel: Channel, user: Any, after: object) -> tuple[list[str], dict[str, Any]]:
+    """A page of message frames after `after`, and the `resumed` frame that closes it."""
+    messages, more = services.resume(channel=channel, after=after, acting_user=user)
+    texts = [json.dumps(frame) for frame in queries.frames(messages, channel)]
+    through = messages[-1].seq if messages else after
+    return texts, {"type": "resumed", "channel": channel.slug, "through": through, "has_more": more}
 
 
-@database_sync_to_async
-def _after(channel: Channel, after: int) -> list[dict[str, Any]]:
-    return queries.frames(queries.messages_after(channel, after), channel)
-
-
-@database_sync_to_async
-def _arrive(channel: Channel, user_id: int) -> dict[str, Any]:
-    presence.arrive(channel.pk, user_id)
+@_in_database
+def _presence_frame(channel: Channel) -> dict[str, Any]:
     return queries.presence_frame(channel)
 
 
-@database_sync_to_async
-def _leave(channel: Channel, user_id: int) -> dict[str, Any]:
-    presence.leave(channel.pk, user_id)
-    return queries.presence_frame(channel)
+@_in_database
+def _typing(channel: Channel, user: Any) -> bool:
+    return services.announce_typing(channel=channel, acting_user=user, may_post=True)
 
 
-@database_sync_to_async
-def _announce_typing(channel: Channel, user: Any) -> None:
-    services.announce_typing(channel=channel, acting_user=user)
-
-
-@database_sync_to_async
+@_in_database
 def _post(
     channel: Channel, user: Any, body: object, client_id: object
 ) -> tuple[dict[str, Any], bool, bool]:
     """The stored message's frame, whether it is new, and whether its broadcast went out."""
     with broadcast.watching() as delivery:
         message, created = services.post_message(
-            channel=channel, body=body, client_id=client_id, acting_user=user
+            channel=channel, body=body, client_id=client_id, acting_user=user, may_post=True
         )
-    return queries.frames([message], channel)[0], created, delivery.delivered
+    return message_frame(message, channel), created, delivery.delivered
 
 
-@database_sync_to_async
+@_in_database
 def _edit(channel: Channel, user: Any, seq: object, body: object) -> bool:
     with broadcast.watching() as delivery:
         services.edit_message(channel=channel, seq=seq, body=body, acting_user=user)
     return delivery.delivered
 
 
-@database_sync_to_async
+@_in_database
 def _delete(channel: Channel, user: Any, seq: object) -> bool:
     with broadcast.watching() as delivery:
         services.delete_message(channel=channel, seq=seq, acting_user=user)
     return delivery.delivered
 
 
-@database_sync_to_async
+@_in_database
 def _read(channel: Channel, user: Any, seq: object) -> None:
-    services.mark_read(channel=channel, seq=seq, acting_user=user)
+    services.mark_read(channel=channel, seq=seq, acting_user=user, may_post=True)
+
+
+class _PresenceAnnouncer:
+    """At most one presence frame per channel and interval from this process.
+
+    The first arrival or departure in a quiet channel is announced at once; those within the
+    following interval wait and travel together in one frame, read when it goes out (the
+    counters live in the cache, so it carries the other processes' sockets too). Connecting
+    N members thus costs about N / rate frames per member instead of N.
+    """
+
+    def __init__(self) -> None:
+        self.pending: dict[int, asyncio.Task] = {}
+        self.sent_at: dict[int, float] = {}
+
+    def changed(self, channel: Channel) -> None:
+        if channel.pk in self.pending:
+            return
+        wait = self.sent_at.get(channel.pk, -math.inf) + conf.presence_interval()
+        delay = max(0.0, wait - time.monotonic())
+        self.pending[channel.pk] = asyncio.get_running_loop().create_task(
+            self._announce(channel, delay)
+        )
+
+    async def _announce(self, channel: Channel, delay: float) -> None:
+        try:
+            await asyncio.sleep(delay)
+        finally:
+            # Changes from here on are not sure to be read below: they schedule the next frame.
+            del self.pending[channel.pk]
+        self.sent_at[channel.pk] = time.monotonic()
+        try:
+            frame = await _presence_frame(channel)
+            async with asyncio.timeout(conf.layer_timeout()):
+                await get_channel_layer().group_send(channel.group_name, frame_event(frame))
+        except LAYER_ERRORS as error:
+            logger.warning("Presence not announced, channel layer unavailable: %r", error)
+
+
+_announcers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _PresenceAnnouncer] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _announcer() -> _PresenceAnnouncer:
+    loop = asyncio.get_running_loop()
+    if loop not in _announcers:
+        _announcers[loop] = _PresenceAnnouncer()
+    return _announcers[loop]
 
 
 def _encodable(frame: object) -> bool:
@@ -174,8 +269,8 @@ class _ReportingLayer:
 class ChatConsumer(AsyncWebsocketConsumer):
     channel: Channel | None = None
     arrived = False
+    muted = False
     ended = False  # closed by the server: nothing more is received or handed on
-    checked_at = 0.0
 
     @property
     def channel_layer(self) -> Any:
@@ -187,37 +282,32 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def connect(self) -> None:
         await self.accept()
-        self.user = self.scope.get("user")
-        if self.user is None or not self.user.is_authenticated:
+        session = self.scope.get("session")
+        if session is None or not session.session_key:
             await self.close(code=NOT_SIGNED_IN)
             return
-        code, channel = await _admit(
-            self.user, self.scope["session"], self.scope["url_route"]["kwargs"]["slug"]
-        )
-        if channel is None:
+        code, admission = await _admit(session, self.scope["url_route"]["kwargs"]["slug"])
+        if admission is None:
             await self.close(code=code)
             return
-        self.channel = channel
-        self.session_key = self.scope["session"].session_key
-        self.checked_at = time.monotonic()
+        self.channel, self.user, self.muted = admission.channel, admission.user, admission.muted
+        self.session_key = session.session_key
         # Subscribed before the history is read, so nothing falls between the two; a message
         # arriving both ways carries the same id and clients keep one.
         if not await self._layer_call(
-            self.channel_layer.group_add(channel.group_name, self.channel_name),
+            self.channel_layer.group_add(self.channel.group_name, self.channel_name),
             self.channel_layer.group_add(user_group(self.user.pk), self.channel_name),
         ):
             return
-        for frame in await _latest(channel):
-            await self.send_json(frame)
+        for text in admission.history:
+            await self.send_text(text)
         try:
-            online = await _arrive(channel, self.user.pk)
+            await _in_database(presence.arrive)(self.channel.pk, self.user.pk)
         except LAYER_ERRORS as error:  # presence lives in the cache, on the same Redis
             await self._degrade(error)
             return
         self.arrived = True
-        await self._layer_call(
-            self.channel_layer.group_send(channel.group_name, frame_event(online))
-        )
+        _announcer().changed(self.channel)
 
     async def disconnect(self, code: int) -> None:
         if self.channel is None:
@@ -228,10 +318,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 self.channel_layer.group_discard(user_group(self.user.pk), self.channel_name),
             )
             if self.arrived:
-                online = await _leave(self.channel, self.user.pk)
-                await self._within_timeout(
-                    self.channel_layer.group_send(self.channel.group_name, frame_event(online))
-                )
+                await _in_database(presence.leave)(self.channel.pk, self.user.pk)
+                _announcer().changed(self.channel)
         except LAYER_ERRORS as error:
             # Going anyway; the group entries and presence counters expire on their own.
             logger.warning("Chat socket left without the channel layer: %r", error)
@@ -319,8 +407,6 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 error_frame("unknown_type", _("Unbekannter Nachrichtentyp."), received=kind)
             )
             return
-        if not await self._still_standing(received=kind):
-            return
         try:
             await handler(self, frame)
         except ChatRefused as refused:
@@ -332,22 +418,30 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def _still_standing(self, received: str | None = None) -> bool:
         """Check session and membership now; the socket closes when either has ended."""
-        code, user = await _standing(self.session_key, self.channel)
-        self.checked_at = time.monotonic()
+        code, user, muted = await _standing(self.session_key, self.channel)
         if code == NOT_SIGNED_IN:
-            await self.send_json(
-                error_frame("signed_out", _("Bitte melden Sie sich wieder an."), received=received)
-            )
+            await self._sign_out(received)
         elif code == NOT_A_MEMBER:
             detail = _("Sie gehören nicht (mehr) zu diesem Kanal.")
             await self.send_json(error_frame("not_allowed", detail, received=received))
+            await self._end(NOT_A_MEMBER)
         if code:
-            await self._end(code)
             return False
-        self.user = user
+        self.user, self.muted = user, muted
         return True
 
+    async def _sign_out(self, received: str | None = None) -> None:
+        await self.send_json(
+            error_frame("signed_out", _("Bitte melden Sie sich wieder an."), received=received)
+        )
+        await self._end(NOT_SIGNED_IN)
+
+    def _refuse_muted(self) -> None:
+        if self.muted:
+            raise ChatRefused("not_allowed", _("Sie sind in diesem Kanal stummgeschaltet."))
+
     async def on_message(self, frame: dict[str, Any]) -> None:
+        self._refuse_muted()
         client_id = frame.get("client_id") or ""
         message, created, delivered = await _post(
             self.channel, self.user, frame.get("body"), client_id
@@ -368,7 +462,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self._degrade("broadcast of a deletion failed")
 
     async def on_typing(self, frame: dict[str, Any]) -> None:
-        await _announce_typing(self.channel, self.user)
+        self._refuse_muted()
+        if not await _typing(self.channel, self.user):
+            return  # this member's notice went out less than CHAT_TYPING_INTERVAL ago
         typing = {
             "type": "typing",
             "channel": self.channel.slug,
@@ -380,11 +476,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
         )
 
     async def on_resume(self, frame: dict[str, Any]) -> None:
-        after = frame.get("after")
-        if isinstance(after, bool) or not isinstance(after, int) or after < 0:
-            raise ChatRefused("invalid", _("„after“ muss die letzte gesehene Nummer sein."))
-        for message in await _after(self.channel, after):
-            await self.send_json(message)
+        texts, resumed = await _resume(self.channel, self.user, frame.get("after"))
+        for text in texts:
+            await self.send_text(text)
+        await self.send_json(resumed)
 
     async def on_read(self, frame: dict[str, Any]) -> None:
         await _read(self.channel, self.user, frame.get("id"))
@@ -400,24 +495,28 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     # --- events from the channel layer ---
 
-    async def _may_receive(self) -> bool:
-        """Whether frames still go out; a stale check is made again first."""
-        if self.channel is None or self.ended:
-            return False
-        if time.monotonic() - self.checked_at < conf.recheck_seconds():
-            return True
-        return await self._still_standing()
+    def _live(self) -> bool:
+        return self.channel is not None and not self.ended
 
     async def chat_frame(self, event: dict[str, Any]) -> None:
-        if await self._may_receive():
+        if self._live():
             await self.send_text(event["text"])
 
     async def chat_notice(self, event: dict[str, Any]) -> None:
         """Mentions elsewhere; in this channel the message frame itself names the mentioned."""
-        if event["frame"]["channel"] != self.channel.slug and await self._may_receive():
+        if self._live() and event["frame"]["channel"] != self.channel.slug:
             await self.send_json(event["frame"])
 
     async def chat_removed(self, event: dict[str, Any]) -> None:
-        if self.channel is not None and not self.ended and event["channel"] == self.channel.pk:
+        if self._live() and event["channel"] == self.channel.pk:
             await self.send_json(error_frame("removed", _("Sie wurden aus diesem Kanal entfernt.")))
             await self._end(NOT_A_MEMBER)
+
+    async def chat_standing(self, event: dict[str, Any]) -> None:
+        """Something about this person changed (chat.signals): check once, close if it ended."""
+        if self._live():
+            await self._still_standing()
+
+    async def chat_signed_out(self, event: dict[str, Any]) -> None:
+        if self._live() and event["session"] == self.session_key:
+            await self._sign_out()

@@ -9,6 +9,7 @@ them. Channel admins and agency staff moderate the channels they can read.
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -67,6 +68,23 @@ def joinable_channels(user: User | None) -> QuerySet[Channel]:
 
 def can_read(user: User | None, channel: Channel) -> bool:
     return readable_channels(user).filter(pk=channel.pk).exists()
+
+
+def channel_readers(channel: Channel) -> QuerySet:
+    """The active people who may read the channel now, as one query (readable_channels the
+    other way round): who a message may mention."""
+    users = get_user_model().objects.filter(is_active=True)
+    staff = Q(is_superuser=True) | Q(agency_units__isnull=False)
+    if channel.kind == Channel.Kind.PUBLIC:
+        admitted = staff | Q(memberships__isnull=False)
+    elif channel.kind == Channel.Kind.ACTOR:
+        admitted = staff | Q(memberships__actor__in=channel.actors.values("pk"))
+    else:
+        admitted = Q(chat_memberships__channel=channel, chat_memberships__status__in=READING)
+    removed = ChannelMembership.objects.filter(
+        channel=channel, status=ChannelMembership.Status.REMOVED
+    ).values("user")
+    return users.filter(pk__in=users.filter(admitted).values("pk")).exclude(pk__in=removed)
 
 
 def get_channel_for_member(user: User | None, slug: str) -> Channel:

@@ -32,8 +32,8 @@ def messages_before(channel: Channel, before: int | None, limit: int) -> list[Me
     return list(reversed(messages.order_by("-seq")[:limit]))
 
 
-def messages_after(channel: Channel, after: int) -> list[Message]:
-    return list(_messages(channel).filter(seq__gt=after).order_by("seq"))
+def messages_after(channel: Channel, after: int, limit: int | None = None) -> list[Message]:
+    return list(_messages(channel).filter(seq__gt=after).order_by("seq")[:limit])
 
 
 def frames(messages: list[Message], channel: Channel) -> list[dict[str, Any]]:

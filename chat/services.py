@@ -14,21 +14,22 @@ from typing import ParamSpec, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from chat import broadcast, conf, presence
+from chat import broadcast, conf, presence, queries
 from chat.frames import deleted_frame, display_name, edited_frame, message_frame
 from chat.models import Channel, ChannelMembership, Message
 from chat.permissions import (
     can_moderate,
     can_open_actor_channels,
     can_read,
+    channel_readers,
     is_muted,
     is_network_member,
 )
@@ -53,6 +54,13 @@ MESSAGES = ratelimit.Limit(
 # Typing notices broadcast too, so they have a limit of their own (clients send one every 3 s).
 TYPING = ratelimit.Limit(
     "chat-typing",
+    by=("account",),
+    rate=lambda: ratelimit.Rate(limit=conf.rate_limit(), window=conf.rate_window()),
+)
+
+# A resume reads up to a page of history from the database: counted like messages, apart.
+RESUMES = ratelimit.Limit(
+    "chat-resume",
     by=("account",),
     rate=lambda: ratelimit.Rate(limit=conf.rate_limit(), window=conf.rate_window()),
 )
@@ -148,8 +156,7 @@ def _readers_named(channel: Channel, usernames: Iterable[str]) -> list:
     names = set(usernames)
     if not names:
         return []
-    users = get_user_model().objects.filter(username__in=names, is_active=True)
-    return [user for user in users if can_read(user, channel)]
+    return list(channel_readers(channel).filter(username__in=names).order_by("username"))
 
 
 def _notify_mentioned(message: Message, channel: Channel, mentioned: list) -> None:
@@ -186,12 +193,21 @@ def _notify_mentioned(message: Message, channel: Channel, mentioned: list) -> No
 
 
 def post_message(
-    *, channel: Channel, body: object, client_id: str = "", acting_user: User
+    *,
+    channel: Channel,
+    body: object,
+    client_id: str = "",
+    acting_user: User,
+    may_post: bool = False,
 ) -> tuple[Message, bool]:
     """Store a message and broadcast it; returns it and whether it is new.
 
     A client_id seen before from the same author in the channel returns the stored message
-    unchanged, so a client may resend whatever it is unsure about.
+    unchanged, so a client may resend whatever it is unsure about: the unique constraint
+    finds it, so that a new message costs no look-up beforehand.
+
+    `may_post` is the socket's word that it knows the member may post here: it checked at
+    connect and hears of every change through the member's own group (chat.signals).
     """
     body = _clean_body(body)
     if (
@@ -200,15 +216,19 @@ def post_message(
         or LONE_SURROGATE.search(client_id)
     ):
         raise ChatRefused("invalid", _("Die client_id muss ein kurzer Text sein."))
-    _require_post(channel, acting_user)
-    if client_id:
-        stored = _stored(channel, acting_user, client_id)
-        if stored is not None:
-            return stored, False
-    _count(MESSAGES, acting_user)
+    if not may_post:
+        _require_post(channel, acting_user)
+    try:
+        _count(MESSAGES, acting_user)
+    except ChatRefused:
+        # A resend over the limit is still answered with what is stored.
+        stored = _stored(channel, acting_user, client_id) if client_id else None
+        if stored is None:
+            raise
+        return stored, False
     try:
         message = _writing(_save_message)(channel, body, client_id, acting_user)
-    except IntegrityError:  # the same client_id raced in through another socket
+    except IntegrityError:  # a client_id stored before, or racing in through another socket
         stored = _stored(channel, acting_user, client_id) if client_id else None
         if stored is None:
             raise
@@ -225,9 +245,26 @@ def _stored(channel: Channel, author: User, client_id: str) -> Message | None:
     )
 
 
+def _next_seq(channel: Channel) -> int:
+    """The channel's next message id, in one statement that also locks the channel's row until
+    the commit: ids are handed out in commit order, without gaps."""
+    table = connection.ops.quote_name(Channel._meta.db_table)
+    column = connection.ops.quote_name("last_seq")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {column} = {column} + 1 WHERE id = %s RETURNING {column}",  # noqa: S608 - names from the model
+            [channel.pk],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        raise Channel.DoesNotExist(channel.pk)
+    return row[0]
+
+
 def _save_message(channel: Channel, body: str, client_id: str, author: User) -> Message:
-    Channel.objects.filter(pk=channel.pk).update(last_seq=F("last_seq") + 1)
-    seq = Channel.objects.values_list("last_seq", flat=True).get(pk=channel.pk)
+    """Three statements for a message without mentions (id, insert, the author's read mark),
+    two more with: who of the named may read here, and their rows."""
+    seq = _next_seq(channel)
     channel.last_seq = seq
     mentioned = _readers_named(channel, mentioned_usernames(body))
     message = Message.objects.create(
@@ -238,7 +275,13 @@ def _save_message(channel: Channel, body: str, client_id: str, author: User) -> 
         body_html=render_body(body, mentions={user.get_username() for user in mentioned}),
         client_id=client_id,
     )
-    message.mentions.set(mentioned)
+    if mentioned:
+        through = Message.mentions.through
+        through.objects.bulk_create(
+            [through(message_id=message.pk, user_id=user.pk) for user in mentioned]
+        )
+    # The frame below reads the mentions from here, not from the database.
+    message._prefetched_objects_cache = {"mentions": mentioned}
     # Writing is reading: the author's own message never counts as unread.
     read = ChannelMembership.objects.filter(channel=channel, user=author)
     if not read.update(last_read_seq=seq):
@@ -324,18 +367,39 @@ def delete_message(*, channel: Channel, seq: object, acting_user: User) -> Messa
     return message
 
 
-def announce_typing(*, channel: Channel, acting_user: User) -> None:
-    """Whether a typing notice may go out: members who may post, within the typing limit."""
-    _require_post(channel, acting_user)
+def announce_typing(*, channel: Channel, acting_user: User, may_post: bool = False) -> bool:
+    """Whether a typing notice goes out: members who may post, within the typing limit, at most
+    once per CHAT_TYPING_INTERVAL and member (whichever socket or server it comes through)."""
+    if not may_post:
+        _require_post(channel, acting_user)
     _count(TYPING, acting_user)
+    key = f"chat:typing:{channel.pk}:{acting_user.pk}"
+    return cache.add(key, 1, timeout=conf.typing_interval())
+
+
+def resume(*, channel: Channel, after: object, acting_user: User) -> tuple[list[Message], bool]:
+    """The messages after id `after`, at most a page of them, and whether more follow."""
+    if isinstance(after, bool) or not isinstance(after, int) or after < 0:
+        raise ChatRefused("invalid", _("„after“ muss die letzte gesehene Nummer sein."))
+    _count(RESUMES, acting_user)
+    page = conf.resume_page()
+    messages = queries.messages_after(channel, after, limit=page + 1)
+    return messages[:page], len(messages) > page
 
 
 @_writing
-def mark_read(*, channel: Channel, seq: object, acting_user: User) -> int:
-    """Remember how far the member has read; returns what is still unread."""
+def mark_read(*, channel: Channel, seq: object, acting_user: User, may_post: bool = False) -> int:
+    """Remember how far the member has read; returns what is still unread.
+
+    `may_post`: the socket knows the member reads here (see post_message)."""
     if isinstance(seq, bool) or not isinstance(seq, int) or seq < 0:
         raise ChatRefused("invalid", _("Die Nachrichtennummer fehlt."))
-    membership = join_channel(channel=channel, acting_user=acting_user)
+    if may_post:
+        membership, _created = ChannelMembership.objects.get_or_create(
+            channel=channel, user=acting_user
+        )
+    else:
+        membership = join_channel(channel=channel, acting_user=acting_user)
     last_seq = Channel.objects.values_list("last_seq", flat=True).get(pk=channel.pk)
     upto = min(seq, last_seq)
     ChannelMembership.objects.filter(pk=membership.pk, last_read_seq__lt=upto).update(
@@ -375,6 +439,11 @@ def set_member_status(
                 "not_allowed",
                 _("In einen privaten Kanal kommt man nur über eine angenommene Einladung."),
             )
+        if status == ChannelMembership.Status.REMOVED:
+            # Ahead of the save's own push (chat.signals), so the sockets hear why they close.
+            broadcast.after_commit(
+                broadcast.user_group(user.pk), {"type": "chat.removed", "channel": channel.pk}
+            )
         membership.status = status
         membership.save(update_fields=["status"])
         audit.record(
@@ -385,10 +454,6 @@ def set_member_status(
             member=user.get_username(),
             previous=previous,
         )
-        if status == ChannelMembership.Status.REMOVED:
-            broadcast.after_commit(
-                broadcast.user_group(user.pk), {"type": "chat.removed", "channel": channel.pk}
-            )
     return membership
 
 

@@ -1,7 +1,8 @@
 """ASGI entry point served by daphne: HTTP through Django, WebSockets through Channels.
 
 Every WebSocket handshake passes the Origin check first (portal.websocket_origin), then the
-session; the chat consumer checks the rest (docs/chat-protocol.md).
+session cookie; the chat consumer reads who it names, with the rest of what it checks, in one
+database call of its own (docs/chat-protocol.md).
 """
 
 import os
@@ -11,8 +12,8 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.sessions import SessionMiddlewareStack  # noqa: E402
 
 from portal.routing import websocket_urlpatterns  # noqa: E402
 from portal.websocket_origin import OriginValidator  # noqa: E402
@@ -20,6 +21,6 @@ from portal.websocket_origin import OriginValidator  # noqa: E402
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": OriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "websocket": OriginValidator(SessionMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }
 )

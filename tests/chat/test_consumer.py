@@ -310,12 +310,13 @@ def test_it_refuses_posts_of_muted_members_but_lets_them_read(team, people):
         await mia.send_json_to({"type": "typing"})
         typing_error = await next_frame(mia, "error")
         await mia.send_json_to({"type": "resume", "after": 0})
-        assert await mia.receive_nothing(timeout=0.3)
+        resumed = await mia.receive_json_from(timeout=3)
         await mia.disconnect()
-        return error, typing_error
+        return error, typing_error, resumed
 
-    error, typing_error = run(scenario)
+    error, typing_error, resumed = run(scenario)
     assert error["code"] == typing_error["code"] == "not_allowed"
+    assert resumed == {"type": "resumed", "channel": "team", "through": 0, "has_more": False}
     assert not Message.objects.exists()
 
 

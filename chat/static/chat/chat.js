@@ -158,6 +158,10 @@ class Room {
       case "typing":
         this.someoneTypes(frame);
         break;
+      case "resumed":
+        // A resume answers one page (at most 500 messages); the next one follows on request.
+        if (frame.has_more) this.send({ type: "resume", after: frame.through });
+        break;
       case "presence":
         // Only a socket that got this far counts as back: one the server accepts and then
         // closes (4503 while its Redis is down) keeps backing off.
