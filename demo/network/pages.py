@@ -283,18 +283,19 @@ def ensure_pages() -> list[str]:
     return []
 
 
-def ensure_translation(source: Page, locale: Locale, texts: dict[str, str]) -> None:
-    """Write a translation of a German page unless one exists; an alias (the German text shown
-    under the other language) becomes a real translation."""
+def ensure_translation(source: Page, locale: Locale, texts: dict[str, str]) -> bool:
+    """Write a translation of a German page unless one exists (returns whether it wrote one);
+    an alias (the German text shown under the other language) becomes a real translation."""
     page = source.get_translation_or_none(locale)
     if page is None:
         page = source.copy_for_translation(locale, copy_parents=True)
     elif page.alias_of_id is not None:
         ConvertAliasPageAction(page).execute(skip_permission_checks=True)
     else:
-        return
+        return False
     page = page.specific
     for field, value in texts.items():
         setattr(page, field, value)
     page.draft_title = page.title
     page.save_revision().publish()
+    return True

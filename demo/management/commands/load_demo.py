@@ -21,6 +21,7 @@ from demo.needs import load_demo_needs
 from demo.network.accounts import ACCOUNTS, ensure_accounts
 from demo.network.agency_pages import ensure_agency_pages
 from demo.network.generator import create_actors
+from demo.network.page_translations import ensure_page_translations
 from demo.network.pages import ensure_pages
 from demo.network.reviews import propose_demo_change
 from demo.referrals import load_demo as load_demo_referrals
@@ -88,7 +89,9 @@ class Command(BaseCommand):
             load_demo_translations()  # a few texts in English, Arabic, Ukrainian; one outdated
             if actors:
                 propose_demo_change()
-            # Last: every page made above gets its copy in every language's page tree.
+            # Last: the editorial pages in every language, and every other page made above gets
+            # its copy (an alias) in every language's page tree.
+            ensure_page_translations()
             synchronise_page_tree()
         for problem in problems:
             self.stderr.write(self.style.WARNING(problem))
