@@ -24,6 +24,7 @@ from network.models import (
     Topic,
 )
 from network.open_now import open_locations, walk_in_locations
+from portal.collation import LocaleOrder
 from search.listing import ChoiceFacet, Facet, TermFacet, YesNoFacet, YesNoFilter, term_filter
 
 HOURS = _("Sprechzeiten")
@@ -62,7 +63,12 @@ class Sort:
         (NAME_DESC, _("Name Z–A")),
         (UPDATED, _("zuletzt aktualisiert")),
     ]
-    ORDERING = {NAME: ["name", "pk"], NAME_DESC: ["-name", "-pk"], UPDATED: ["-updated_at", "pk"]}
+    # Names in the visitor's alphabet, case-insensitive ("Afghanisch" before "AWO").
+    ORDERING = {
+        NAME: [LocaleOrder("name"), "pk"],
+        NAME_DESC: [LocaleOrder("name").desc(), "-pk"],
+        UPDATED: ["-updated_at", "pk"],
+    }
 
 
 class ActorFilter(OfferFeatures):

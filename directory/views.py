@@ -12,6 +12,7 @@ from directory.filters import ActorFilter, Sort
 from directory.jsonld import actor_jsonld, as_script
 from directory.services import find_actors, load_actors, load_profile
 from network.models import TargetGroup, Topic
+from portal.localisation import named_languages
 from portal.translations import prefetch_translations, translate_facet_labels
 from search.listing import InvalidFilter, facet_groups
 
@@ -44,6 +45,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     result.facets = translate_facet_labels(
         result.facets, {"topic": Topic, "target_group": TargetGroup}
     )
+    result.facets["language"] = named_languages(result.facets.get("language", []))
     value_lists, yes_no_groups = facet_groups(ActorFilter.FACETS, result)
     return render(
         request,

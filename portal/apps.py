@@ -12,9 +12,11 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         # Uploaded images move to the public media when their owner is published (portal/images).
-        from portal import images
+        from portal import collation, images
 
         images.connect()
+        # Names sorted in the visitor's alphabet also on SQLite (portal/collation).
+        collation.connect()
 
         # Pages, site settings and translations in the shared page cache (portal/pagecache).
         from portal import site_cache

@@ -1,19 +1,26 @@
 """Content in the visitor's language: `{{ obj|translated:"field" }}` for a bare string,
 `{% translated_block %}` / `{% translated_inline %}` for text marked with its language, and a
-visible "Nur auf Deutsch" where the German original stands in for a missing translation."""
+visible "Nur auf Deutsch" where the German original stands in for a missing translation; dates
+(`|day_and_month`), commas (`{% comma %}`) and language names (`|language_name`) as the
+visitor's language writes them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, datetime
 
 from django import template
 from django.db import models
 from django.template.defaultfilters import linebreaksbr
+from django.utils import timezone
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
+from portal.localisation import day_and_month as format_day_and_month
+from portal.localisation import language_name as format_language_name
+from portal.localisation import list_separator
 from portal.translations import (
     CACHE_ATTR,
     TranslatedText,
@@ -102,4 +109,29 @@ def translated_list(objects: Iterable[models.Model], field: str = "name") -> Saf
     prefetch_translations(
         obj for obj in objects if language not in obj.__dict__.get(CACHE_ATTR, {})
     )
-    return format_html_join(", ", "{}", ((with_lang(translated(obj, field)),) for obj in objects))
+    return format_html_join(
+        list_separator(), "{}", ((with_lang(translated(obj, field)),) for obj in objects)
+    )
+
+
+@register.filter
+def day_and_month(value: date | datetime | None, parts: str = "") -> str:
+    """`{{ day|day_and_month }}` "Monday 8 December", `|day_and_month:"year"` with the year,
+    `|day_and_month:"no-weekday"`; a moment is first put on the portal's clock."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return format_day_and_month(value, weekday="no-weekday" not in parts, year="year" in parts)
+
+
+@register.simple_tag
+def comma() -> str:
+    """The comma between parts of a text ("، " in Arabic and Persian)."""
+    return list_separator()
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The name of a language (ISO code) in the visitor's language, else the code."""
+    return format_language_name(code) or code
