@@ -3,6 +3,7 @@ switching a situation, or editing its texts, steps or temporary offers, renews e
 
 from __future__ import annotations
 
+from network.page_cache import ACTORS, AGENCY
 from portal import pagecache
 
 
@@ -11,5 +12,5 @@ def register() -> None:
 
     for model in (Situation, KeyStep, TemporaryOffer):
         pagecache.register_model(model, pagecache.CRISIS)
-    pagecache.register_view("crisis:overview", pagecache.CRISIS)
-    pagecache.register_view("crisis:landing", pagecache.CRISIS)
+    # Its temporary offers' providers, and the unit it routes to.
+    pagecache.register_view("crisis:landing", pagecache.CRISIS, ACTORS, AGENCY)

@@ -18,6 +18,7 @@ from events.filters import EventFilter
 from events.ical import CONTENT_TYPE, build_calendar
 from events.jsonld import event_jsonld
 from events.models import Event
+from events.page_cache import shown_until
 from events.periods import LIST, MONTH, WEEK, InvalidPeriod, Period, period_from
 from events.permissions import get_public_actor, get_public_event, visible_events
 from events.recurrence import first_occurrence, next_occurrences
@@ -36,11 +37,14 @@ PAGE_SIZE = 40
 
 
 def _calendar_response(request: HttpRequest, events, *, name: str, filename: str) -> HttpResponse:
+    events = list(events)
     body = build_calendar(
         events,
         name=name,
         url_of=lambda event: request.build_absolute_uri(event.get_absolute_url()),
-        stamp=timezone.now(),
+        # The feed is as new as its newest event: the same feed reads the same, so its ETag
+        # holds and a calendar asking again gets 304.
+        stamp=max((event.updated_at for event in events), default=timezone.now()),
     )
     response = HttpResponse(body, content_type=CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{filename}"'
@@ -101,6 +105,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
     # Past events leave the lists; the calendar views still show the whole month or week.
     since = max(period.since, now) if period.view == LIST else period.since
     found = occurrences_between(listed_events(listing), since, period.until)
+    if period.view == LIST:
+        shown_until(request, found, now)
     prefetch_translations(occurrence.event for occurrence in found)
     translate_choice_labels(listing.filterset.form, {"topic": Topic, "target_group": TargetGroup})
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -134,6 +140,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     prefetch_translations([event, event.actor])
     now = timezone.now()
     next_dates = next_occurrences(event, now)
+    shown_until(request, next_dates, now)
     dates = next_dates or [first_occurrence(event)]
     return render(
         request,

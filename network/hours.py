@@ -336,6 +336,26 @@ class Schedule:
     state: OpeningState
     week: list[tuple[str, list[WeeklySlot]]]
     upcoming: list[DatedException]
+    # The next instant any of this can read differently (cached pages end there).
+    changes_at: dt.datetime | None = None
+
+
+def next_change(
+    moment: dt.datetime, slots: Iterable[WeeklySlot], exceptions: Iterable[DatedException] = ()
+) -> dt.datetime:
+    """The next start or end of a consultation today, else the next local midnight: until then
+    the state, the "today"/"tomorrow" wording and the exceptions ahead stay as they are."""
+    wall = local(moment)
+    today, now = wall.date(), wall.time().replace(tzinfo=None, fold=0)
+    ahead = [
+        edge
+        for interval in day_schedule(today, slots, exceptions).intervals
+        for edge in (interval.opens, interval.closes)
+        if edge > now
+    ]
+    if ahead:
+        return dt.datetime.combine(today, min(ahead), tzinfo=LOCAL_ZONE)
+    return dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), tzinfo=LOCAL_ZONE)
 
 
 def schedule(
@@ -346,4 +366,5 @@ def schedule(
         state=opening_state(moment, slots, exceptions),
         week=weekly_table(slots),
         upcoming=upcoming_exceptions(exceptions, moment),
+        changes_at=next_change(moment, slots, exceptions),
     )

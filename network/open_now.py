@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Min, OuterRef, Q
 
-from network.hours import local
+from network.hours import LOCAL_ZONE, local
 from network.models import LocationOpeningException, OpeningHours
 
 
@@ -41,3 +41,33 @@ def open_locations(moment: dt.datetime, *, walk_in: bool = False) -> Q:
 def walk_in_locations() -> Q:
     """A condition on Location: it has weekly consultations without appointment."""
     return Exists(OpeningHours.objects.filter(location=OuterRef("pk"), by_appointment=False))
+
+
+def next_change(moment: dt.datetime) -> dt.datetime:
+    """The next instant any location's "open now" can flip: the next start or end today of a
+    weekly slot or of an exception's special hours, else the next local midnight (when the
+    weekday and the exceptions that count change). Two aggregate queries for any number of
+    locations."""
+    wall = local(moment)
+    day, now = wall.date(), wall.time().replace(tzinfo=None, fold=0)
+    covering = Q(starts_on__lte=day) & (
+        Q(ends_on__gte=day) | Q(ends_on__isnull=True, starts_on=day)
+    )
+    edges = [
+        *OpeningHours.objects.filter(weekday=day.weekday())
+        .aggregate(
+            opens=Min("opens", filter=Q(opens__gt=now)),
+            closes=Min("closes", filter=Q(closes__gt=now)),
+        )
+        .values(),
+        *LocationOpeningException.objects.filter(covering, is_closed=False)
+        .aggregate(
+            opens=Min("opens", filter=Q(opens__gt=now)),
+            closes=Min("closes", filter=Q(closes__gt=now)),
+        )
+        .values(),
+    ]
+    ahead = [edge for edge in edges if edge is not None]
+    if ahead:
+        return dt.datetime.combine(day, min(ahead), tzinfo=LOCAL_ZONE)
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=LOCAL_ZONE)

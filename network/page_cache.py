@@ -47,5 +47,7 @@ def register() -> None:
     # (an exception entered in a hurry) they still change what the page shows.
     for model in (ConsultationHours, UnitOpeningException):
         pagecache.register_model(model, pagecache.PAGES)
-    # The home page's numbers and topics, the agency pages' profiles and units.
+    # The agency pages' profiles, hours and units; any other page type may show anything.
+    for view in ("page:network.agencypage", "page:network.agencyunitpage"):
+        pagecache.register_view(view, ACTORS, AGENCY)
     pagecache.register_view("wagtail_serve", ACTORS, VOCABULARIES, AGENCY)

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from network import hours
 from network.models import Actor, AgencyUnit, ConsultationSlot, Language, OpeningException
+from portal import pagecache
 
 PLAIN_FEATURES = ["bold", "ol", "ul", "link"]
 SLOT_PANELS = [
@@ -74,6 +75,8 @@ class AgencyPage(Page):
         sources = schedule_sources(pages)
         moment = timezone.now()
         entries = [(page, sources[page.translation_key].schedule_at(moment)) for page in pages]
+        for _page, schedule in entries:
+            pagecache.expires_at(request, schedule.changes_at)
         context["units"] = [entry for entry in entries if entry[0].partner_id is None]
         context["partners"] = [entry for entry in entries if entry[0].partner_id is not None]
         return context
@@ -158,6 +161,7 @@ class AgencyUnitPage(Page):
         context = super().get_context(request, *args, **kwargs)
         source = schedule_sources([self])[self.translation_key]
         context["schedule"] = source.schedule_at(timezone.now())
+        pagecache.expires_at(request, context["schedule"].changes_at)
         context["concerns"] = self.concerns()
         context["agency"] = self.get_parent().specific
         return context

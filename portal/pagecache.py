@@ -82,20 +82,37 @@ KEPT_HEADERS = frozenset(
 )
 
 _view_kinds: dict[str, frozenset[str]] = {}
+_view_expiry: dict[str, list[Callable[[HttpRequest], dt.datetime | None]]] = {}
+_alone: set[str] = set()
 _everywhere: set[str] = set()
+_all_kinds: set[str] = set()
 _model_kinds: dict[type[models.Model], Callable[[models.Model], Iterable[str]]] = {}
 
 
 def register_everywhere(*kinds: str) -> None:
     """Kinds of content every cached page shows (navigation, banners, footer)."""
     _everywhere.update(kinds)
+    _all_kinds.update(kinds)
 
 
-def register_view(view_name: str, *kinds: str) -> None:
+def register_view(
+    view_name: str,
+    *kinds: str,
+    expires: Callable[[HttpRequest], dt.datetime | None] | None = None,
+    alone: bool = False,
+) -> None:
     """Cache the anonymous answers of a view (`namespace:name`, as `resolver_match.view_name`),
-    which show content of these kinds (and those shown everywhere). Calls add up: an app whose
-    content appears on another app's page adds its kinds to that view."""
+    which show content of these kinds, and those every page shows unless it stands `alone` (a
+    feed, a file); `expires` names the instant its output changes by the clock, asked when a
+    page is stored. Wagtail's pages are told apart by type: `page:<app_label>.<model_name>`
+    (lower case) names the kinds of one page type, "wagtail_serve" those of any other. Calls add
+    up: an app whose content appears on another app's page adds its kinds to that view."""
     _view_kinds[view_name] = _view_kinds.get(view_name, frozenset()) | frozenset(kinds)
+    _all_kinds.update(kinds)
+    if expires is not None:
+        _view_expiry.setdefault(view_name, []).append(expires)
+    if alone:
+        _alone.add(view_name)
 
 
 def register_model(
@@ -209,9 +226,14 @@ class PageCacheMiddleware:
         """Reads the tokens of the view's kinds before it renders: a page stored under tokens
         read after its data could outlive a change committed in between."""
         match = request.resolver_match
-        kinds = _view_kinds.get(match.view_name) if match is not None else None
-        if kinds is not None and getattr(request, "_pagecache_key", None):
-            request._pagecache_versions = _versions(kinds | _everywhere)
+        # Every kind's token: which of them a Wagtail page shows is known once it is found; one
+        # read either way.
+        if (
+            match is not None
+            and match.view_name in _view_kinds
+            and getattr(request, "_pagecache_key", None)
+        ):
+            request._pagecache_versions = _versions(_all_kinds)
 
     @staticmethod
     def _key(request: HttpRequest) -> str | None:
@@ -232,23 +254,22 @@ class PageCacheMiddleware:
         return f"{KEY_PREFIX}:page:{hashlib.sha256(raw.encode()).hexdigest()}"
 
     def _store(self, request: HttpRequest, response: HttpResponse, key: str) -> None:
-        match = getattr(request, "resolver_match", None)
-        kinds = _view_kinds.get(match.view_name) if match is not None else None
-        if kinds is None or not _storable(request, response):
+        view = _view_of(request, response)
+        if view is None or not _storable(request, response):
             return
+        kinds = _view_kinds[view] | (frozenset() if view in _alone else _everywhere)
+        for expiry in _view_expiry.get(view, ()):
+            expires_at(request, expiry(request))
         ends = _end_of(request)
         seconds = int(ends - time.time())
         if seconds <= 0:
             return
         set_response_etag(response)
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=min(settings.PAGE_CACHE_BROWSER_SECONDS, seconds),
-            s_maxage=seconds,
-        )
+        patch_cache_control(response, public=True, s_maxage=seconds)
+        if "max-age" not in response["Cache-Control"].replace("s-maxage", ""):
+            patch_cache_control(response, max_age=min(settings.PAGE_CACHE_BROWSER_SECONDS, seconds))
         entry = {
-            "versions": request._pagecache_versions,
+            "versions": {kind: request._pagecache_versions[kind] for kind in kinds},
             "ends": ends,
             "status": response.status_code,
             "headers": [
@@ -266,12 +287,21 @@ class PageCacheMiddleware:
         for name, value in entry["headers"]:
             response[name] = value
         remaining = int(entry["ends"] - time.time())
-        patch_cache_control(
-            response,
-            max_age=min(settings.PAGE_CACHE_BROWSER_SECONDS, remaining),
-            s_maxage=remaining,
-        )
+        patch_cache_control(response, max_age=remaining, s_maxage=remaining)
         return response
+
+
+def _view_of(request: HttpRequest, response: HttpResponse) -> str | None:
+    """The registered name the answer was stored under: a Wagtail page's type if registered."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.view_name not in _view_kinds:
+        return None
+    page = (getattr(response, "context_data", None) or {}).get("page")
+    if match.view_name == "wagtail_serve" and hasattr(page, "_meta"):
+        by_type = f"page:{page._meta.label_lower}"
+        if by_type in _view_kinds:
+            return by_type
+    return match.view_name
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:

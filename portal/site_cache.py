@@ -25,5 +25,6 @@ def register() -> None:
         pagecache.register_model(model, pagecache.PAGES)
     pagecache.register_model(SiteSettings, pagecache.SITE)
     pagecache.register_model(ContentTranslation, kinds_of=_kinds_of_translation)
-    pagecache.register_view("wagtail_serve", pagecache.PAGES)
-    pagecache.register_view("javascript-catalog")
+    for view in ("wagtail_serve", "page:portal.homepage", "page:portal.contentpage"):
+        pagecache.register_view(view, pagecache.PAGES)
+    pagecache.register_view("javascript-catalog", alone=True)

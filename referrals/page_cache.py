@@ -12,5 +12,10 @@ def register() -> None:
     from referrals.models import ConcernCategory
 
     pagecache.register_model(ConcernCategory, CATEGORIES)
-    for view in ("wagtail_serve", "crisis:landing", "crisis:overview"):
+    for view in (
+        "wagtail_serve",
+        "page:network.agencypage",
+        "page:network.agencyunitpage",
+        "crisis:landing",
+    ):
         pagecache.register_view(view, CATEGORIES)

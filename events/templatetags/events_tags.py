@@ -11,7 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.template import Context
+from django.utils import timezone
 
+from events.page_cache import shown_until
 from events.permissions import visible_events
 from events.services import events_of_actor, upcoming, with_relations
 from network.models import Actor
@@ -20,15 +23,21 @@ from network.permissions import User, can_edit_actor, member_actors
 register = template.Library()
 
 
-@register.inclusion_tag("events/_upcoming_body.html")
-def upcoming_events(limit: int = 5) -> dict[str, Any]:
-    return {"occurrences": upcoming(with_relations(visible_events()), limit=limit)}
+@register.inclusion_tag("events/_upcoming_body.html", takes_context=True)
+def upcoming_events(context: Context, limit: int = 5) -> dict[str, Any]:
+    now = timezone.now()
+    found = upcoming(with_relations(visible_events()), now=now, limit=limit)
+    shown_until(context.get("request"), found, now)
+    return {"occurrences": found}
 
 
-@register.inclusion_tag("events/_actor_events_body.html")
-def actor_upcoming_events(actor: Actor, limit: int = 5) -> dict[str, Any]:
+@register.inclusion_tag("events/_actor_events_body.html", takes_context=True)
+def actor_upcoming_events(context: Context, actor: Actor, limit: int = 5) -> dict[str, Any]:
+    now = timezone.now()
     events = with_relations(visible_events().filter(actor=actor))
-    return {"actor": actor, "occurrences": upcoming(events, days=366, limit=limit)}
+    found = upcoming(events, now=now, days=366, limit=limit)
+    shown_until(context.get("request"), found, now)
+    return {"actor": actor, "occurrences": found}
 
 
 @register.inclusion_tag("events/_dashboard_panel_body.html")

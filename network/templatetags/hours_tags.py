@@ -9,14 +9,18 @@ from django.utils import timezone
 
 from network import hours
 from network.models import Location
+from portal import pagecache
 
 register = template.Library()
 
 
-@register.simple_tag
-def location_schedule(location: Location) -> hours.Schedule:
-    """The location's state now, its week and its exceptions ahead (from prefetched rows)."""
-    return hours.schedule(location.opening_hours.all(), location.exceptions.all(), timezone.now())
+@register.simple_tag(takes_context=True)
+def location_schedule(context: template.Context, location: Location) -> hours.Schedule:
+    """The location's state now, its week and its exceptions ahead (from prefetched rows); the
+    page's cached copy ends when they change."""
+    found = hours.schedule(location.opening_hours.all(), location.exceptions.all(), timezone.now())
+    pagecache.expires_at(context.get("request"), found.changes_at)
+    return found
 
 
 @register.filter
