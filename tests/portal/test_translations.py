@@ -134,6 +134,13 @@ PUBLIC_JOURNEYS: dict[str, Journey] = {
             "templates/referrals/_errors",
             "templates/referrals/wayfinder",
             "templates/referrals/email/confirmation",
+            "templates/referrals/email/plan",
+            "templates/referrals/status",
+            "templates/referrals/plan_online",
+            "templates/referrals/_status_form",
+            "templates/referrals/plan/",
+            "referrals/forms.py::StatusForm",
+            "referrals/views.py::_look_up",
             "referrals/forms.py::ReferralForm",
             "referrals/forms.py::plain_text",
             "referrals/forms.py::_text",
@@ -141,7 +148,7 @@ PUBLIC_JOURNEYS: dict[str, Journey] = {
             "portal/names.py",
         ),
         choices=("referrals.models.Urgency",),
-        messages=("Ihr Anliegen ist angekommen: %(reference)s",),
+        messages=("Ihr Anliegen ist angekommen: %(reference)s", "Ihr Laufzettel: %(reference)s"),
     ),
 }
 
