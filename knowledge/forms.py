@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
-from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import ArticleKind, Audience
@@ -11,6 +12,8 @@ from network.models import AgencyUnit
 from network.permissions import User, is_admin
 from portal.html import sanitize_html
 from referrals.models import ConcernCategory
+
+BLOCKS = re.compile(r"<(p|ul|ol|h[2-4]|blockquote)\b", re.IGNORECASE)
 
 
 class ArticleForm(forms.Form):
@@ -42,10 +45,12 @@ class ArticleForm(forms.Form):
 
     def clean_body(self) -> str:
         text = self.cleaned_data["body"]
-        if "<" not in text:
-            # Plain text typed without markup: its blank lines separate paragraphs.
-            paragraphs = [escape(part.strip()) for part in text.split("\n\n") if part.strip()]
-            text = "".join(f"<p>{part}</p>" for part in paragraphs)
+        if not BLOCKS.search(text):
+            # Text typed without paragraphs: its blank lines separate them, its lines break.
+            paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
+            text = "".join(
+                "<p>{}</p>".format(part.replace("\n", "<br>")) for part in paragraphs if part
+            )
         body = sanitize_html(text)
         if not body.strip():
             raise forms.ValidationError(_("Bitte einen Text schreiben."))
