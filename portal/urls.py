@@ -8,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import images, languages, openapi, views
+from portal import images, languages, openapi, views, webapp
 
 handler500 = "portal.errors.server_error"
 
@@ -28,10 +28,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/<str:language>/", languages.choose_language, name="choose_language"),
+    # Browsers ask for it at the root whatever the page links.
+    path("favicon.ico", webapp.favicon),
 ]
 
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("manifest.webmanifest", webapp.manifest, name="webmanifest"),
     path("directory/", include("events.directory_urls")),
     path("directory/", include("network.report_urls")),
     path("directory/", include("directory.urls")),

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse, translate_url
 from django.utils.http import urlencode
@@ -79,3 +80,18 @@ def query_without(context: template.Context, name: str, value: str = "") -> str:
     else:
         query.pop(name, None)
     return query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context: template.Context) -> list[tuple[str, str]]:
+    """(hreflang, absolute address) of the current page in every interface language, and the
+    German address as `x-default`: it is the one that sends a first visitor to their language."""
+    request = context.get("request")
+    if request is None:
+        return []
+    addresses = [
+        (code, request.build_absolute_uri(translated_url(context, code)))
+        for code, _name in settings.LANGUAGES
+    ]
+    default = dict(addresses)[settings.LANGUAGE_CODE]
+    return [*addresses, ("x-default", default)]
