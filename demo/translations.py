@@ -1,54 +1,22 @@
-"""Demo translations: vocabularies, concern categories, a few actors, offers and events in
-English, Arabic and Ukrainian, and one translation left outdated on purpose, so that the
-fallback marker, the editors' status page and the staff report all have something to show."""
+"""Demo translations: terms, concern categories, the wayfinder's answers, most actors' short
+descriptions, events, needs and the crisis situation in all six languages besides German
+(`demo.content_texts`, `demo.wayfinder_texts`), a few longer texts in English, Arabic and
+Ukrainian, and one translation left outdated on purpose, so that the fallback marker, the
+editors' status page and the staff report all have something to show.
+
+Texts nobody translated stay German on purpose too (most offers, long descriptions): the portal
+shows them marked as German, as it would for an actor who has not translated yet."""
 
 from __future__ import annotations
+
+import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from demo.content_texts import ALL_TEXTS, LANGUAGES
 from portal.models import ContentTranslation
-from portal.translations import digest, german_text
-
-TOPICS = {
-    "deutschkurs": ("German course", "دورة لغة ألمانية", "Курс німецької мови"),
-    "sprachcafe": ("Language café", "مقهى اللغة", "Мовне кафе"),
-    "beratung": ("Counselling", "استشارة", "Консультація"),
-    "arbeit": ("Work", "العمل", "Робота"),
-    "ausbildung": ("Vocational training", "التدريب المهني", "Професійне навчання"),
-    "wohnen": ("Housing", "السكن", "Житло"),
-    "gesundheit": ("Health", "الصحة", "Здоров'я"),
-    "kinder-und-familie": ("Children and family", "الأطفال والعائلة", "Діти та сім'я"),
-    "frauen": ("Women", "النساء", "Жінки"),
-    "freizeit-und-sport": ("Leisure and sport", "الترفيه والرياضة", "Дозвілля та спорт"),
-    "rechtsberatung": ("Legal advice", "استشارة قانونية", "Юридична консультація"),
-    "dolmetschen": ("Interpreting", "الترجمة الشفوية", "Усний переклад"),
-    "ehrenamt": ("Volunteering", "العمل التطوعي", "Волонтерство"),
-    "schule-und-bildung": ("School and education", "المدرسة والتعليم", "Школа та освіта"),
-    "aufenthalt": ("Residence", "الإقامة", "Перебування"),
-    "kultur-und-begegnung": (
-        "Culture and meeting people",
-        "الثقافة واللقاء",
-        "Культура та зустрічі",
-    ),
-    "psychosoziale-unterstuetzung": (
-        "Psychosocial support",
-        "الدعم النفسي الاجتماعي",
-        "Психосоціальна підтримка",
-    ),
-    "mobilitaet": ("Mobility", "التنقل", "Мобільність"),
-}
-
-TARGET_GROUPS = {
-    "gefluechtete": ("Refugees", "اللاجئون", "Біженці"),
-    "neuzugewanderte": ("Newcomers", "القادمون الجدد", "Новоприбулі"),
-    "frauen": ("Women", "النساء", "Жінки"),
-    "kinder-und-jugendliche": ("Children and young people", "الأطفال والشباب", "Діти та молодь"),
-    "familien": ("Families", "العائلات", "Сім'ї"),
-    "aeltere-menschen": ("Older people", "كبار السن", "Люди похилого віку"),
-    "arbeitsuchende": ("Jobseekers", "الباحثون عن عمل", "Шукачі роботи"),
-    "ehrenamtliche": ("Volunteers", "المتطوعون", "Волонтери"),
-}
+from portal.translations import digest, german_text, translatable_models
 
 # Texts of curated actors, offers and events by (model label, lookup, field): en, ar, uk.
 CONTENT = [
@@ -147,18 +115,52 @@ def _model(label: str) -> type[models.Model]:
     return ContentType.objects.get_by_natural_key(*label.split(".")).model_class()
 
 
-def _terms(model: type[models.Model], texts: dict, field: str = "name") -> int:
-    count = 0
-    for term in model._default_manager.filter(slug__in=texts):
-        for language, text in zip(("en", "ar", "uk"), texts[term.slug], strict=True):
-            if isinstance(text, tuple):
-                for name, value in zip((field, "description"), text, strict=True):
-                    _put(term, name, language, value, german_text(term, name))
-                    count += 1
-            else:
-                _put(term, field, language, text, german_text(term, field))
-                count += 1
-    return count
+def _town_patterns() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    """The texts that name a town, as patterns that find the town in a German text."""
+    return [
+        (re.compile(re.escape(german).replace(re.escape("{town}"), "(?P<town>.+)") + r"\Z"), texts)
+        for german, texts in ALL_TEXTS.items()
+        if "{town}" in german
+    ]
+
+
+def _translations_of(german: str, towns: list) -> tuple[str, ...] | None:
+    texts = ALL_TEXTS.get(german)
+    if texts is not None:
+        return texts
+    for pattern, texts in towns:
+        if match := pattern.match(german):
+            return tuple(text.replace("{town}", match["town"]) for text in texts)
+    return None
+
+
+def _known_texts() -> int:
+    """Rows for every translatable field whose German text the tables know, written in bulk;
+    rows that exist already (the crisis' own, an editor's) are kept."""
+    towns = _town_patterns()
+    rows = []
+    for translatable in translatable_models():
+        content_type = ContentType.objects.get_for_model(translatable.model)
+        for obj in translatable.model._default_manager.only("pk", *translatable.fields):
+            for field in translatable.fields:
+                german = german_text(obj, field)
+                texts = _translations_of(german, towns) if german else None
+                if texts is None:
+                    continue
+                source = digest(german)
+                rows += [
+                    ContentTranslation(
+                        content_type=content_type,
+                        object_id=obj.pk,
+                        language=language,
+                        field=field,
+                        text=text,
+                        source_digest=source,
+                    )
+                    for language, text in zip(LANGUAGES, texts, strict=True)
+                ]
+    ContentTranslation.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
+    return len(rows)
 
 
 def _wayfinder_texts() -> int:
@@ -180,9 +182,7 @@ def _wayfinder_texts() -> int:
 
 def load_demo_translations() -> int:
     """Idempotent: existing demo translations are overwritten, nothing else is touched."""
-    from network.models import TargetGroup, Topic
-
-    count = _terms(Topic, TOPICS) + _terms(TargetGroup, TARGET_GROUPS)
+    count = _known_texts()
     for label, lookup, field, texts in CONTENT:
         for obj in _model(label)._default_manager.filter(**lookup):
             for language, text in zip(("en", "ar", "uk"), texts, strict=True):
