@@ -58,6 +58,8 @@ class ArticleInput:
     audience: str
     unit: AgencyUnit
     categories: list[ConcernCategory] = field(default_factory=list)
+    # The article's address under /agency/knowledge/; empty: made from the title.
+    slug: str = ""
 
 
 def knowledge_index(locale: Locale | None = None) -> KnowledgeIndexPage:
@@ -103,7 +105,8 @@ def write_article(*, data: ArticleInput, acting_user: User) -> KnowledgeArticleP
         raise PermissionDenied
     with transaction.atomic():
         index = knowledge_index()
-        article = KnowledgeArticlePage(slug=_unique_slug(data.title, index), owner=acting_user)
+        slug = _unique_slug(data.slug or data.title, index)
+        article = KnowledgeArticlePage(slug=slug, owner=acting_user)
         _apply(article, data)
         article.last_reviewed_on = timezone.localdate()
         index.add_child(instance=article)

@@ -17,6 +17,7 @@ from django.db import transaction
 from demo.chat import load_demo as load_demo_chat
 from demo.crisis import load_demo as load_demo_crisis
 from demo.events import load_demo as load_demo_events
+from demo.knowledge import load_demo as load_demo_knowledge
 from demo.needs import load_demo_needs
 from demo.network.accounts import ACCOUNTS, ensure_accounts
 from demo.network.agency_pages import ensure_agency_pages
@@ -86,6 +87,7 @@ class Command(BaseCommand):
             referrals = load_demo_referrals(random.Random(DEMO_SEED))
             messages = load_demo_chat(random.Random(DEMO_SEED))
             load_demo_crisis()  # the crisis situation, switched off
+            articles = load_demo_knowledge()  # the staff's knowledge base, some shared
             load_demo_translations()  # a few texts in English, Arabic, Ukrainian; one outdated
             if actors:
                 propose_demo_change()
@@ -105,6 +107,8 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Created {referrals} referrals."))
         if messages:
             self.stdout.write(self.style.SUCCESS(f"Created {messages} chat messages."))
+        if articles:
+            self.stdout.write(self.style.SUCCESS(f"Created {articles} knowledge articles."))
         self.stdout.write(f"Done in {time.monotonic() - started:.1f} s.")
         self._print_accounts()
 
