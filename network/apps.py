@@ -9,7 +9,7 @@ class NetworkConfig(AppConfig):
     def ready(self) -> None:
         from network import audit, translation_admin, translations
         from network.fields import ACTOR, OFFER
-        from network.models import Actor, Offer, TargetGroup, Topic
+        from network.models import Actor, AgencyUnit, Offer, TargetGroup, Topic
         from network.permissions import is_agency_staff
         from portal.context_processors import register_context
         from portal.translations import register_translatable
@@ -30,6 +30,8 @@ class NetworkConfig(AppConfig):
         register_translatable(
             TargetGroup, ["name"], public=TargetGroup.objects.all, vocabulary=True
         )
+        # The wayfinder names the unit a person should go to, in the person's language.
+        register_translatable(AgencyUnit, ["name"], public=AgencyUnit.objects.all, vocabulary=True)
         translations.connect()
         translation_admin.register()
         audit.connect()

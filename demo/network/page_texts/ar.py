@@ -88,7 +88,7 @@ PAGES: dict[str, dict[str, str]] = {
             "<p>أُعدّ هذا البيان في 16 نوفمبر 2026. وهو يستند إلى تقييم ذاتي أجرته هيئة التحرير بفحوص آلية (axe-core) واختبارات بلوحة المفاتيح ومكبّر الشاشة وقارئ الشاشة. يُراجَع البيان مرة واحدة في السنة على الأقل وبعد كل تغيير كبير في البوابة.</p>"
             "<h2>الإبلاغ عن العوائق: الملاحظات والتواصل</h2>"
             "<p>هل لاحظت عوائق، أو تحتاج إلى محتوى بشكل آخر؟ اكتب لنا:</p>"
-            '<p dir="ltr">Migrationsagentur Burgenlandkreis, Redaktion Integrationsnetzwerk<br>Promenade 31, 06667 Weißenfels</p>'
+            '<p dir="ltr"><span lang="de">Migrationsagentur Burgenlandkreis, Redaktion Integrationsnetzwerk</span><br>Promenade 31, 06667 Weißenfels</p>'
             '<p>البريد الإلكتروني: <a href="mailto:barrierefreiheit@mia-blk.example" dir="ltr">barrierefreiheit@mia-blk.example</a><br>'
             'الهاتف: <bdi dir="ltr">03443 030-10</bdi></p>'
             "<p>نرد خلال أربعة أسابيع. ويمكنك أيضًا التحدث إلينا خلال ساعات الاستشارة المفتوحة في منطقة الاستقبال.</p>"

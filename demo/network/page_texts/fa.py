@@ -88,7 +88,7 @@ PAGES: dict[str, dict[str, str]] = {
             "<p>این بیانیه در 16 نوامبر 2026 تهیه شده است. پایهٔ آن ارزیابی خود تحریریه با بررسی‌های خودکار (axe-core) و آزمون با صفحه‌کلید، ذره‌بین صفحه و صفحه‌خوان است. بیانیه دست‌کم سالی یک بار و پس از هر تغییر بزرگ در درگاه بازبینی می‌شود.</p>"
             "<h2>گزارش موانع: بازخورد و تماس</h2>"
             "<p>به مانعی برخورده‌اید، یا محتوایی را به شکل دیگری نیاز دارید؟ به ما بنویسید:</p>"
-            '<p dir="ltr">Migrationsagentur Burgenlandkreis, Redaktion Integrationsnetzwerk<br>Promenade 31, 06667 Weißenfels</p>'
+            '<p dir="ltr"><span lang="de">Migrationsagentur Burgenlandkreis, Redaktion Integrationsnetzwerk</span><br>Promenade 31, 06667 Weißenfels</p>'
             '<p>ایمیل: <a href="mailto:barrierefreiheit@mia-blk.example" dir="ltr">barrierefreiheit@mia-blk.example</a><br>'
             'تلفن: <bdi dir="ltr">03443 030-10</bdi></p>'
             "<p>ظرف چهار هفته پاسخ می‌دهیم. می‌توانید در ساعت‌های مشاورهٔ باز در بخش پذیرش هم با ما صحبت کنید.</p>"

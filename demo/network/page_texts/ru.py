@@ -90,7 +90,7 @@ PAGES: dict[str, dict[str, str]] = {
             "<p>Это заявление составлено 16 ноября 2026 года. Оно основано на самооценке редакции с автоматическими проверками (axe-core) и тестами с клавиатурой, экранной лупой и программой чтения с экрана. Заявление проверяется не реже одного раза в год и после каждого крупного изменения портала.</p>"
             "<h2>Сообщить о барьерах: отзыв и контакт</h2>"
             "<p>Вы заметили барьеры или вам нужно содержимое в другой форме? Напишите нам:</p>"
-            "<p>Migrationsagentur Burgenlandkreis, Redaktion Integrationsnetzwerk<br>Promenade 31, 06667 Weißenfels<br>"
+            "<p><span lang='de'>Migrationsagentur Burgenlandkreis, Redaktion Integrationsnetzwerk</span><br>Promenade 31, 06667 Weißenfels<br>"
             'Электронная почта: <a href="mailto:barrierefreiheit@mia-blk.example">barrierefreiheit@mia-blk.example</a><br>'
             "Телефон: 03443 030-10</p>"
             "<p>Мы отвечаем в течение четырёх недель. Вы также можете обратиться к нам в часы открытого приёма в зоне приёма.</p>"

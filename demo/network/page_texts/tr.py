@@ -90,7 +90,7 @@ PAGES: dict[str, dict[str, str]] = {
             "<p>Bu beyan 16 Kasım 2026'da hazırlanmıştır. Editörlüğün otomatik kontroller (axe-core) ile klavye, ekran büyüteci ve ekran okuyucuyla yaptığı testlere dayanan bir öz değerlendirmesine dayanır. Beyan en az yılda bir kez ve portaldaki her büyük değişiklikten sonra gözden geçirilir.</p>"
             "<h2>Engelleri bildirin: geri bildirim ve iletişim</h2>"
             "<p>Engellerle mi karşılaştınız veya bir içeriğe başka bir biçimde mi ihtiyacınız var? Bize yazın:</p>"
-            "<p>Migrationsagentur Burgenlandkreis, Redaktion Integrationsnetzwerk<br>Promenade 31, 06667 Weißenfels<br>"
+            "<p><span lang='de'>Migrationsagentur Burgenlandkreis, Redaktion Integrationsnetzwerk</span><br>Promenade 31, 06667 Weißenfels<br>"
             'E-posta: <a href="mailto:barrierefreiheit@mia-blk.example">barrierefreiheit@mia-blk.example</a><br>'
             "Telefon: 03443 030-10</p>"
             "<p>Dört hafta içinde yanıt veririz. Karşılama alanındaki açık danışma saatlerinde de bize başvurabilirsiniz.</p>"

@@ -90,7 +90,7 @@ PAGES: dict[str, dict[str, str]] = {
             "<p>Цю заяву складено 16 листопада 2026 року. Вона ґрунтується на самооцінці редакції з автоматичними перевірками (axe-core) і тестами з клавіатурою, екранною лупою та програмою зчитування з екрана. Заяву перевіряють щонайменше раз на рік і після кожної більшої зміни порталу.</p>"
             "<h2>Повідомити про бар'єри: відгук і контакт</h2>"
             "<p>Ви помітили бар'єри або потребуєте вміст в іншій формі? Напишіть нам:</p>"
-            "<p>Migrationsagentur Burgenlandkreis, Redaktion Integrationsnetzwerk<br>Promenade 31, 06667 Weißenfels<br>"
+            "<p><span lang='de'>Migrationsagentur Burgenlandkreis, Redaktion Integrationsnetzwerk</span><br>Promenade 31, 06667 Weißenfels<br>"
             'Електронна пошта: <a href="mailto:barrierefreiheit@mia-blk.example">barrierefreiheit@mia-blk.example</a><br>'
             "Телефон: 03443 030-10</p>"
             "<p>Ми відповідаємо протягом чотирьох тижнів. Ви також можете звернутися до нас у години відкритого прийому в зоні прийому.</p>"
