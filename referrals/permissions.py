@@ -6,6 +6,9 @@
 - Administrators keep the categories and see the statistics; without a unit they see no
   personal data.
 - A referring partner sees, for the actors it belongs to, status and outcome of what it sent.
+- The person's plan is composed by whoever sees the referral, and by the intake desk for the
+  walk-ins it entered itself (they stand at its desk while the referral goes on to a unit).
+- The person reaches status and plan only with reference and status code (referrals.status).
 """
 
 from __future__ import annotations

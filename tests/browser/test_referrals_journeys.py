@@ -113,6 +113,7 @@ def test_it_takes_a_partners_english_referral_through_the_agency_to_its_outcome(
     # The foreigners' office forwards it to the job centre with a note.
     sign_in(page, base, "anna")
     open_referral(page, base, reference)
+    page.get_by_text("Weitere Aktionen").click()  # starting it is the next step; not this one
     forward = page.get_by_role("region", name="Intern weiterleiten")
     forward.get_by_label("an den Bereich").select_option(label="Jobcenter")
     forward.get_by_label("Notiz für den Bereich").fill("Arbeitsangebot zuerst klären.")
@@ -124,6 +125,7 @@ def test_it_takes_a_partners_english_referral_through_the_agency_to_its_outcome(
     sign_in(page, base, "bruno")
     open_referral(page, base, reference)
     expect(page.get_by_text("Arbeitsangebot zuerst klären.")).to_be_visible()
+    page.get_by_text("Weitere Aktionen").click()
     close = page.get_by_role("region", name="Abschließen")
     close.get_by_label("geholfen").check()
     close.get_by_role("button", name="Abschließen").click()
