@@ -9,8 +9,9 @@ memory on the embedded default. Why a middleware of our own and not Django's
 named in Vary (Cookie, which every page gets from the session) and expire after a fixed time,
 so they would either never hit or serve stale pages. Here:
 
-- **Key**: language, scheme, host, path and the query string with its parameters sorted. An entry
-  holds status, headers and body, and the version of every kind of content it shows.
+- **Key**: language, scheme, host, path and the query string with its parameters sorted, and a
+  fingerprint of the code, templates and catalogues (a deploy starts afresh). An entry holds
+  status, headers and body, and the version of every kind of content it shows.
 - **Who is served**: GET and HEAD without a session or a message cookie (a language cookie is
   fine: the language is in the key; an unprefixed German address is looked up only when the
   visitor would not be sent on to another language). What is stored: 200 answers of the views
@@ -18,7 +19,8 @@ so they would either never hit or serve stale pages. Here:
   no personal data (`portal.security.shows_personal_data`) and vary on nothing but the language.
   Forms with a CSRF token set the CSRF cookie, so they are never stored.
 - **Invalidation by kind**: every registered view names the kinds of content it shows (actors,
-  events, pages, ...). Each kind has a version token in the cache; an entry is served only while
+  events, pages, ...); Wagtail's pages name them per page type (a content page shows no actors).
+  Each kind has a version token in the cache; an entry is served only while
   every token it was rendered under is still current. A save or delete of a registered model (or
   `changed()` from a service) replaces the tokens of its kinds when the transaction commits, so
   exactly the pages showing that kind miss on their next request, and the tokens are read before
@@ -29,10 +31,11 @@ so they would either never hit or serve stale pages. Here:
   lives until the earliest of them, at most until the next local midnight and `PAGE_CACHE_SECONDS`
   (which also bounds a token change lost while Redis was unreachable).
 - **HTTP**: cached pages carry an ETag (ConditionalGetMiddleware answers 304 to it) and
-  `Cache-Control: public, max-age=<PAGE_CACHE_BROWSER_SECONDS>, s-maxage=<seconds left>`, so a
-  reverse proxy may keep them as long as we do. Anonymous answers drop `Vary: Cookie`; the
-  German addresses keep `Vary: Accept-Language`, which decides their redirect. Answers to a
-  visitor with a session are marked private.
+  `Cache-Control: public, max-age=<PAGE_CACHE_BROWSER_SECONDS>, s-maxage=<seconds left>`, the
+  latter at most PAGE_CACHE_PROXY_SECONDS: a reverse proxy that nobody purges shows a change
+  that much later. Anonymous answers drop `Vary: Cookie`; the German addresses keep
+  `Vary: Accept-Language`, which decides their redirect. Answers to a visitor with a session
+  are marked private.
 
 The kernel knows no app: apps register their models and views in `AppConfig.ready()`.
 """
@@ -40,8 +43,9 @@ The kernel knows no app: apps register their models and views in `AppConfig.read
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
-import re
+import os
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -59,7 +63,7 @@ from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import urlencode
 from django.utils.translation import get_language_from_path
 
-from portal.middleware import redirect_language
+from portal.middleware import NEVER_REDIRECTED, redirect_language
 from portal.security import shows_personal_data
 
 # Kinds every page shows: the menu and footer (pages), the footer's contact details (site), the
@@ -69,6 +73,8 @@ SITE = "site"
 CRISIS = "crisis"
 
 KEY_PREFIX = "pagecache"
+# Addresses no registered view answers: not worth a cache read.
+NEVER_LOOKED_UP = tuple(prefix for prefix in NEVER_REDIRECTED if prefix != "/jsi18n/")
 # Headers of a stored answer that belong to the answer, not to the request that rendered it.
 KEPT_HEADERS = frozenset(
     {
@@ -187,7 +193,6 @@ def _versions(kinds: Iterable[str]) -> dict[str, str]:
     return {kind: found[key] for kind, key in keys.items()}
 
 
-_LANGUAGE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:-[a-z0-9]+)?)/")
 _PRIVATE_COOKIES = ("messages",)
 
 
@@ -240,6 +245,8 @@ class PageCacheMiddleware:
         if request.method not in ("GET", "HEAD"):
             return None
         path = request.path_info
+        if path.startswith(NEVER_LOOKED_UP):
+            return None
         language = get_language_from_path(path)
         if language is None:
             if redirect_language(request):
@@ -250,7 +257,7 @@ class PageCacheMiddleware:
         except DisallowedHost:
             return None
         query = urlencode(sorted(request.GET.lists()), doseq=True)
-        raw = f"{language}|{request.scheme}|{host}|{path}|{query}"
+        raw = f"{_release()}|{language}|{request.scheme}|{host}|{path}|{query}"
         return f"{KEY_PREFIX}:page:{hashlib.sha256(raw.encode()).hexdigest()}"
 
     def _store(self, request: HttpRequest, response: HttpResponse, key: str) -> None:
@@ -265,7 +272,9 @@ class PageCacheMiddleware:
         if seconds <= 0:
             return
         set_response_etag(response)
-        patch_cache_control(response, public=True, s_maxage=seconds)
+        patch_cache_control(
+            response, public=True, s_maxage=min(settings.PAGE_CACHE_PROXY_SECONDS, seconds)
+        )
         if "max-age" not in response["Cache-Control"].replace("s-maxage", ""):
             patch_cache_control(response, max_age=min(settings.PAGE_CACHE_BROWSER_SECONDS, seconds))
         entry = {
@@ -287,7 +296,11 @@ class PageCacheMiddleware:
         for name, value in entry["headers"]:
             response[name] = value
         remaining = int(entry["ends"] - time.time())
-        patch_cache_control(response, max_age=remaining, s_maxage=remaining)
+        patch_cache_control(
+            response,
+            max_age=remaining,
+            s_maxage=min(settings.PAGE_CACHE_PROXY_SECONDS, remaining),
+        )
         return response
 
 
@@ -326,6 +339,21 @@ def _end_of(request: HttpRequest) -> float:
     ends = min(midnight.timestamp(), time.time() + settings.PAGE_CACHE_SECONDS)
     when = getattr(request, "_pagecache_expires", None)
     return min(ends, when.timestamp()) if when is not None else ends
+
+
+@functools.cache
+def _release() -> str:
+    """A fingerprint of what renders pages (code, templates, catalogues), so that entries of the
+    previous deploy, or of the code before a development server reloaded, are never served."""
+    newest, count = 0.0, 0
+    skipped = {".venv", "node_modules", "media", "private", "static", ".git", "__pycache__"}
+    for folder, subfolders, files in os.walk(settings.BASE_DIR):
+        subfolders[:] = [name for name in subfolders if name not in skipped]
+        for name in files:
+            if name.endswith((".py", ".html", ".txt", ".mo")):
+                count += 1
+                newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime)
+    return f"{newest:.6f}-{count}"
 
 
 def _drop_vary_cookie(response: HttpResponse) -> None:

@@ -201,6 +201,22 @@ DATABASES = {
 # A connection kept across requests is checked before use, so the portal recovers by itself
 # when the database comes back after an outage.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# PostgreSQL: DATABASE_POOL=true keeps a pool of open connections per process (Django's psycopg
+# pool) instead of connecting for every request; under ASGI each request runs in a thread of its
+# own, so persistent connections (DATABASE_CONN_MAX_AGE) would stay open per thread, while the
+# pool holds at most DATABASE_POOL_MAX_SIZE per process. The pool wants CONN_MAX_AGE 0.
+# docs/benchmarks.md measures the two.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL"):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "pool": {
+            "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
+            "max_size": env_int("DATABASE_POOL_MAX_SIZE", 10),
+            # Seconds a request waits for a free connection before it fails (a 503).
+            "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
+        },
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default takes concurrent writers (daphne's request threads and the outbox
     # worker, docs/transactions.md): readers never wait for the writer (WAL), a write
@@ -221,14 +237,28 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            # Frames queued per consumer before channels-redis drops them; 100 (its default)
-            # dropped frames for the 200-member channel under load (docs/benchmarks.md).
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": env_int("CHANNEL_LAYER_CAPACITY", 1000)},
+    # "pubsub": channels-redis's pub/sub layer publishes a group message once, and each process
+    # with sockets in the group hands it to them (one publish per message per process, not one
+    # queue push per socket; docs/benchmarks.md, chat). "core": the list-based layer.
+    if env_str("CHANNEL_LAYER", "pubsub") == "core":
+        CHANNEL_LAYERS = {
+            "default": {
+                "BACKEND": "channels_redis.core.RedisChannelLayer",
+                # Frames queued per consumer before channels-redis drops them; 100 (its default)
+                # dropped frames for the 200-member channel under load (docs/benchmarks.md).
+                "CONFIG": {
+                    "hosts": [REDIS_URL],
+                    "capacity": env_int("CHANNEL_LAYER_CAPACITY", 1000),
+                },
+            }
         }
-    }
+    else:
+        CHANNEL_LAYERS = {
+            "default": {
+                "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+                "CONFIG": {"hosts": [REDIS_URL]},
+            }
+        }
     # Redis failures read as cache misses (portal.cache): pages keep working through an outage,
     # rate limits fail open meanwhile. Short timeouts bound the first failed call.
     CACHES = {
@@ -255,12 +285,20 @@ else:
 PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 0)
+# A reverse proxy or CDN keeps a page at most this long (s-maxage): a change reaches visitors
+# behind it that much later (compose.yaml's proxy notes).
+PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", 60)
 
 # Search: one backend chosen by dotted path (search/backends/). ELASTICSEARCH_URL alone switches the
 # default to Elasticsearch; the database index is kept in step as its fallback.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "mia-search")
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "search.backends.database.DatabaseSearchBackend")
+# Who rebuilds the "did you mean" vocabulary after the index changes (search/spelling.py), never
+# a request: the worker where the cache is shared (Redis), else a thread of the web process.
+SEARCH_VOCABULARY_REFRESH = env_str(
+    "SEARCH_VOCABULARY_REFRESH", "worker" if REDIS_URL else "thread"
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
