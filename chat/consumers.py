@@ -28,6 +28,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from asgiref.sync import sync_to_async
 from autobahn.exception import Disconnected
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
 from django.conf import settings
@@ -36,7 +37,7 @@ from django.db import connections
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from chat import broadcast, conf, presence, queries, services
+from chat import broadcast, conf, fanout, presence, queries, services
 from chat.broadcast import LAYER_ERRORS, frame_event, user_group
 from chat.frames import display_name, error_frame, message_frame
 from chat.models import Channel, ChannelMembership
@@ -280,6 +281,15 @@ class ChatConsumer(AsyncWebsocketConsumer):
     def channel_layer(self, layer: Any) -> None:
         self._reporting_layer = None if layer is None else _ReportingLayer(layer)
 
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """As channels' own, without its close_old_connections() before every event: a hop to
+        the database thread per frame, closing the sockets' kept connection each time (with
+        CONN_MAX_AGE 0); _in_database looks after that connection instead."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     async def connect(self) -> None:
         await self.accept()
         session = self.scope.get("session")
@@ -295,7 +305,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         # Subscribed before the history is read, so nothing falls between the two; a message
         # arriving both ways carries the same id and clients keep one.
         if not await self._layer_call(
-            self.channel_layer.group_add(self.channel.group_name, self.channel_name),
+            fanout.join(self.channel.group_name, self),
             self.channel_layer.group_add(user_group(self.user.pk), self.channel_name),
         ):
             return
@@ -314,7 +324,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return
         try:
             await self._within_timeout(
-                self.channel_layer.group_discard(self.channel.group_name, self.channel_name),
+                fanout.leave(self.channel.group_name, self),
                 self.channel_layer.group_discard(user_group(self.user.pk), self.channel_name),
             )
             if self.arrived:
@@ -498,9 +508,13 @@ class ChatConsumer(AsyncWebsocketConsumer):
     def _live(self) -> bool:
         return self.channel is not None and not self.ended
 
-    async def chat_frame(self, event: dict[str, Any]) -> None:
-        if self._live():
+    async def relay(self, event: dict[str, Any]) -> None:
+        """The channel's frames, handed on by this process's room (chat.fanout)."""
+        if event.get("type") == "chat.frame" and self._live():
             await self.send_text(event["text"])
+
+    async def relay_failed(self, error: BaseException) -> None:
+        await self._degrade(error)
 
     async def chat_notice(self, event: dict[str, Any]) -> None:
         """Mentions elsewhere; in this channel the message frame itself names the mentioned."""
