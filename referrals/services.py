@@ -157,21 +157,31 @@ def submit_referral(
             categories=[category.slug for category in person.categories],
         )
         if person.email:
-            queue_mail(
-                to=[person.email],
-                subject=_("Ihr Anliegen ist angekommen: %(reference)s")
-                % {"reference": referral.reference},
-                template="referrals/email/confirmation.txt",
-                context={
-                    "reference": referral.reference,
-                    "name": person.name,
-                    "code": code,
-                    "status_url": _absolute(reverse("referrals:status")),
-                },
-                referral=referral,
-            )
+            # In the language the person chose to speak where the portal speaks it, else in
+            # the language of the page the form was sent from.
+            with translation.override(_confirmation_language(person)):
+                queue_mail(
+                    to=[person.email],
+                    subject=_("Ihr Anliegen ist angekommen: %(reference)s")
+                    % {"reference": referral.reference},
+                    template="referrals/email/confirmation.txt",
+                    context={
+                        "reference": referral.reference,
+                        "name": person.name,
+                        "code": code,
+                        "status_url": _absolute(reverse("referrals:status")),
+                    },
+                    referral=referral,
+                )
         _notify_unit(referral, unit)
     return referral
+
+
+def _confirmation_language(person: PersonData) -> str:
+    spoken = {code for code, _name in settings.LANGUAGES}
+    if person.language is not None and person.language.code in spoken:
+        return person.language.code
+    return translation.get_language() or settings.LANGUAGE_CODE
 
 
 def _locked(referral: Referral) -> Referral:
