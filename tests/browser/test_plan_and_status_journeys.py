@@ -45,12 +45,9 @@ def agency(site_db):
             agencyunit=AgencyUnit.objects.get(slug=slug), user=user
         )
     office = AgencyUnit.objects.get(slug="auslaenderbehoerde")
-    german = unit_page(
-        office,
-        title="Ausländerbehörde",
-        directions="Treppe hoch, dann links",
-        what_to_bring="<ul><li>Pass</li><li>Meldebescheinigung</li></ul>",
-    )
+    german = unit_page(office, title="Ausländerbehörde", directions="Treppe hoch, dann links")
+    german.what_to_bring = "<ul><li>Pass</li><li>Meldebescheinigung</li></ul>"
+    german.save_revision().publish()
     arabic, _created = Locale.objects.get_or_create(language_code="ar")
     page = german.copy_for_translation(arabic, copy_parents=True)
     page.title = "دائرة الأجانب"
