@@ -12,7 +12,7 @@ from directory.filters import ActorFilter, Sort
 from directory.jsonld import actor_jsonld, as_script
 from directory.services import find_actors, load_actors, load_profile
 from network.models import TargetGroup, Topic
-from portal.localisation import named_languages
+from portal.localisation import german_terms, named_languages
 from portal.translations import prefetch_translations, translate_facet_labels
 from search.listing import InvalidFilter, facet_groups
 
@@ -46,6 +46,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         result.facets, {"topic": Topic, "target_group": TargetGroup}
     )
     result.facets["language"] = named_languages(result.facets.get("language", []))
+    result.facets = german_terms(result.facets, ["municipality"])
     value_lists, yes_no_groups = facet_groups(ActorFilter.FACETS, result)
     return render(
         request,

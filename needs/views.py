@@ -13,6 +13,7 @@ from needs.forms import HelpForm
 from needs.services import NeedClosed, find_needs, load_needs, load_public_need, offer_help
 from network.models import Topic
 from portal import ratelimit
+from portal.localisation import german_terms
 from portal.transactions import Busy, busy_form
 from portal.translations import prefetch_translations, translate_facet_labels
 from search.listing import InvalidFilter, facet_groups
@@ -43,7 +44,9 @@ def need_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(result.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     needs = load_needs(list(page.object_list))
     prefetch_translations(needs)
-    result.facets = translate_facet_labels(result.facets, {"topic": Topic})
+    result.facets = german_terms(
+        translate_facet_labels(result.facets, {"topic": Topic}), ["municipality"]
+    )
     value_lists, yes_no_groups = facet_groups(NeedFilter.FACETS, result)
     return render(
         request,

@@ -21,7 +21,12 @@ from wagtail.admin.menu import MenuItem
 
 from network.forms.translations import TranslationForm
 from network.permissions import is_agency_staff
-from network.translations import field_statuses, save_vocabulary_translations, translation_report
+from network.translations import (
+    field_statuses,
+    page_translation_report,
+    save_vocabulary_translations,
+    translation_report,
+)
 from portal.translations import translation_languages, vocabularies
 
 
@@ -37,7 +42,7 @@ def report(request: HttpRequest) -> HttpResponse:
         request,
         "network/translations_report.html",
         {
-            "lines": translation_report(),
+            "lines": [*translation_report(), page_translation_report()],
             "languages": translation_languages(),
             "vocabularies": [
                 (name, model._meta.verbose_name_plural) for name, model in vocabularies().items()

@@ -17,8 +17,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Page
 
 from network import audit
 from network.diff import Row, Section
@@ -27,6 +29,7 @@ from network.permissions import User, can_edit_actor, is_agency_staff
 from network.profiles import Reviewable, register_reviewable
 from portal.html import html_to_text, sanitize_html
 from portal.models import ContentTranslation, TranslationProposal
+from portal.translations import GERMAN as GERMAN_CODE
 from portal.translations import (
     digest,
     german_text,
@@ -450,3 +453,59 @@ def translation_report(*, outdated_limit: int = 20) -> list[ReportLine]:
         meta = registration.model._meta
         lines.append(ReportLine(str(meta.verbose_name_plural), meta.model_name, counts, outdated))
     return lines
+
+
+@dataclass(frozen=True)
+class PageStatus:
+    """A page's copy in one language as the report lists it, with where to fix it."""
+
+    label: str
+    language: str
+    state: State
+    edit_url: str
+
+
+def page_translation_report(*, outdated_limit: int = 20) -> ReportLine:
+    """Wagtail's pages per language: a copy that is still an alias of the German page (or was
+    never published) is missing, one published before the German page's last publication is
+    outdated. Two queries whatever the number of pages."""
+    pages = list(
+        Page.objects.filter(depth__gt=1, live=True, locale__language_code=GERMAN_CODE)
+        .only("pk", "title", "translation_key", "last_published_at")
+        .order_by("path")
+    )
+    copies = {
+        (copy["translation_key"], copy["locale__language_code"]): copy
+        for copy in Page.objects.filter(
+            translation_key__in=[page.translation_key for page in pages]
+        )
+        .exclude(locale__language_code=GERMAN_CODE)
+        .values(
+            "pk",
+            "translation_key",
+            "locale__language_code",
+            "alias_of_id",
+            "live",
+            "last_published_at",
+        )
+    }
+    counts = {code: dict.fromkeys(State, 0) for code in language_codes()}
+    outdated: list[PageStatus] = []
+    for page in pages:
+        for code in language_codes():
+            copy = copies.get((page.translation_key, code))
+            state = _page_state(page, copy)
+            counts[code][state] += 1
+            if state == State.OUTDATED and len(outdated) < outdated_limit:
+                edit_url = reverse("wagtailadmin_pages:edit", args=[copy["pk"]])
+                outdated.append(PageStatus(page.title, code, state, edit_url))
+    return ReportLine(str(_("Seiten")), "page", counts, outdated)
+
+
+def _page_state(page: Page, copy: dict[str, object] | None) -> State:
+    if copy is None or copy["alias_of_id"] is not None or not copy["live"]:
+        return State.MISSING
+    published, source = copy["last_published_at"], page.last_published_at
+    if published is not None and source is not None and published < source:
+        return State.OUTDATED
+    return State.CURRENT

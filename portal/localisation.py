@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -24,11 +24,13 @@ import babel
 from babel.dates import format_date, match_skeleton
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import get_language
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, get_language_bidi
 from wagtail.models import Locale, Page
 
 from portal.collation import locale_sorted
-from portal.translations import TranslatedText
+from portal.translations import TranslatedText, active_language
 
 T = TypeVar("T")
 
@@ -85,6 +87,7 @@ BABEL_LOCALES = {"en": "en_GB"}
 # Lists of names run on with the comma of the script.
 LIST_SEPARATORS = {"ar": "، ", "fa": "، "}
 WEEKDAY = re.compile(r"E+")
+LATIN_LETTER = re.compile(r"[A-Za-zÄÖÜäöüß]")
 
 
 def babel_locale(language: str | None = None) -> babel.Locale:
@@ -116,6 +119,75 @@ def _named(value: Any, language: str) -> TranslatedText:
     if name:
         return TranslatedText(name, language, False)
     return TranslatedText(value.label, settings.LANGUAGE_CODE, True)
+
+
+def german_name(text: str) -> SafeString:
+    """A name the network writes in German only (an actor, a place, a venue) as HTML: marked
+    `lang="de"` on other pages for screen readers, and isolated left to right on right-to-left
+    pages so that its punctuation stays where German puts it ("Sprachcafé Weißenfels e.V.", not
+    ".Sprachcafé Weißenfels e.V"). A name without Latin letters is not German and stays as is."""
+    escaped = conditional_escape(text)
+    if active_language() == settings.LANGUAGE_CODE or not LATIN_LETTER.search(str(text or "")):
+        return escaped
+    if get_language_bidi():
+        return format_html('<span lang="{}" dir="ltr">{}</span>', settings.LANGUAGE_CODE, escaped)
+    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, escaped)
+
+
+def german_terms(facets: dict[str, list[T]], names: Sequence[str]) -> dict[str, list[T]]:
+    """Facet values (`label` a term's German name) of the vocabularies named, their plain labels
+    marked German, so `|with_lang` gives them `lang="de"`; translated labels stay as they are."""
+    if active_language() == settings.LANGUAGE_CODE:
+        return facets
+    marked = dict(facets)
+    for name in names:
+        marked[name] = [
+            value
+            if isinstance(value.label, TranslatedText)
+            else dataclasses.replace(
+                value, label=TranslatedText(value.label, settings.LANGUAGE_CODE, True)
+            )
+            for value in facets.get(name, [])
+        ]
+    return marked
+
+
+def german_choices(form: Any, names: Sequence[str]) -> None:
+    """The choices of a filter form's vocabulary fields that kept their German name (no
+    translation) marked as German: checkbox labels wrapped, <option>s given the attribute."""
+    if active_language() == settings.LANGUAGE_CODE:
+        return
+    for name in names:
+        field = form.fields.get(name)
+        if field is None:
+            continue
+        if getattr(field.widget, "input_type", "") in ("checkbox", "radio"):
+            labelled = field.label_from_instance
+            field.label_from_instance = lambda term, labelled=labelled: _german_label(
+                labelled(term)
+            )
+        else:
+            field.widget.create_option = _german_option(field.widget.create_option)
+
+
+def _german_label(label: str) -> str:
+    if isinstance(label, TranslatedText) and not label.is_fallback:
+        return label
+    return german_name(label)
+
+
+def _german_option(create: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+    def create_option(name, value, label, *args, **kwargs):
+        option = create(name, value, label, *args, **kwargs)
+        if value not in ("", None) and not (
+            isinstance(label, TranslatedText) and not label.is_fallback
+        ):
+            option["attrs"] = {**option["attrs"], "lang": settings.LANGUAGE_CODE}
+            if get_language_bidi():
+                option["attrs"]["dir"] = "ltr"
+        return option
+
+    return create_option
 
 
 def day_and_month(value: date, *, weekday: bool = True, year: bool = False) -> str:

@@ -7,7 +7,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from network.models import Topic
 from portal import ratelimit
+from portal.localisation import german_terms, named_languages
+from portal.translations import translate_facet_labels
 from search import services
 
 FACET_LABELS = {
@@ -29,7 +32,10 @@ def results(request: HttpRequest) -> HttpResponse:
     except services.InvalidQuery as exc:
         context = {"result": services.SearchResult(query=""), "errors": exc.errors}
         return render(request, "search/results.html", context, status=400)
-    groups = [(name, FACET_LABELS[name], values) for name, values in result.facets.items()]
+    facets = translate_facet_labels(result.facets, {"topic": Topic})
+    facets["language"] = named_languages(facets.get("language", []))
+    facets = german_terms(facets, ["municipality"])
+    groups = [(name, FACET_LABELS[name], facets[name]) for name in result.facets]
     selected = {name for name, _label, values in groups if any(v.selected for v in values)}
     context = {"result": result, "facet_groups": groups, "selected_facets": selected}
     return render(request, "search/results.html", context)

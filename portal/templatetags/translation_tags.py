@@ -19,10 +19,11 @@ from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
 from portal.localisation import day_and_month as format_day_and_month
+from portal.localisation import german_name, list_separator
 from portal.localisation import language_name as format_language_name
-from portal.localisation import list_separator
 from portal.translations import (
     CACHE_ATTR,
+    GERMAN,
     TranslatedText,
     active_language,
     is_html_field,
@@ -62,6 +63,26 @@ def with_lang(text: str) -> SafeString:
         return escaped
     attributes = _language_attributes(text)
     return format_html("<span{}>{}</span>", attributes, escaped) if attributes else escaped
+
+
+@register.filter
+def in_german(text: str) -> SafeString:
+    """A name the network writes in German only (an actor, a place, a venue), marked `lang="de"`
+    on other pages for screen readers, and isolated left to right on right-to-left pages so
+    that its punctuation stays where German puts it ("Sprachcafé Weißenfels e.V.", not
+    ".Sprachcafé Weißenfels e.V"). A name without Latin letters is not German and stays as is."""
+    return german_name(text)
+
+
+@register.simple_tag
+def german_attributes() -> SafeString:
+    """`<p{% german_attributes %}>` for a block the network only has in German (a search hit's
+    passage): its language, and its direction on right-to-left pages."""
+    if active_language() == GERMAN:
+        return SafeString("")
+    if get_language_bidi():
+        return format_html(' lang="{}" dir="ltr"', GERMAN)
+    return format_html(' lang="{}"', GERMAN)
 
 
 @register.simple_tag
@@ -132,6 +153,8 @@ def comma() -> str:
 
 
 @register.filter
-def language_name(code: str) -> str:
-    """The name of a language (ISO code) in the visitor's language, else the code."""
-    return format_language_name(code) or code
+def language_name(language: models.Model) -> SafeString:
+    """`{{ language|language_name }}`: a Language named in the visitor's language (CLDR), else
+    by its German name, marked as German."""
+    name = format_language_name(language.code)
+    return conditional_escape(name) if name else german_name(language.name)
