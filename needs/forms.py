@@ -7,11 +7,13 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.html import linebreaks
+from django.utils.html import conditional_escape, linebreaks
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from needs.models import HelpOffer, Need, phone_validator
 from network.models import Actor, Language
+from portal.localisation import german_name
 from portal.names import single_line_name, visible_name
 
 LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
@@ -66,10 +68,16 @@ class HelpForm(forms.Form):
 
     def __init__(self, *args: Any, need: Need, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["consent"].label = _(
-            "Ich bin einverstanden, dass meine Angaben an %(actor)s weitergegeben werden, "
-            "damit man mich wegen dieses Bedarfs kontaktieren kann."
-        ) % {"actor": need.actor.name}
+        # The actor's name is German within the visitor's sentence (portal.localisation).
+        self.fields["consent"].label = mark_safe(  # noqa: S308  # nosec B308 B703: both escaped
+            conditional_escape(
+                _(
+                    "Ich bin einverstanden, dass meine Angaben an %(actor)s weitergegeben werden, "
+                    "damit man mich wegen dieses Bedarfs kontaktieren kann."
+                )
+            )
+            % {"actor": german_name(need.actor.name)}
+        )
 
     @property
     def caught_in_trap(self) -> bool:
