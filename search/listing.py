@@ -201,25 +201,45 @@ def find(
         ids = [pk for pk in ranked if pk in matching]
     else:
         ids = list(filterset.qs.order_by(*ordering(sort)).values_list("pk", flat=True))
-    counts = _facet_counts(filter_class, params, base, filterset, facets) if facets else {}
+    counts = _facet_counts(base, filterset, facets) if facets else {}
     return Listing(filterset=filterset, ids=ids, facets=counts, query=query, sort=sort)
 
 
+def _filtered(filterset: django_filters.FilterSet, base: QuerySet, cleaned: dict) -> QuerySet:
+    """`base` narrowed by the filterset's filters with other values, without validating again.
+
+    The parameters were validated once (vocabulary values looked up once); each facet's count
+    needs the same filters with one of them left out or ticked, so the filters are applied with
+    those values directly. Filter methods that read other filters' values (open now and walk-in)
+    see the same values while they run.
+    """
+    form = filterset.form
+    validated = form.cleaned_data
+    form.cleaned_data = cleaned
+    try:
+        queryset = base.all()
+        for name, value in cleaned.items():
+            queryset = filterset.filters[name].filter(queryset, value)
+    finally:
+        form.cleaned_data = validated
+    return queryset
+
+
 def _facet_counts(
-    filter_class: type[django_filters.FilterSet],
-    params: QueryDict,
     base: QuerySet,
     filterset: django_filters.FilterSet,
     facets: Sequence[Facet],
 ) -> dict[str, list[FacetValue]]:
-    """Counts per value given every other filter, so each value says what choosing it yields."""
+    """Counts per value given every other filter, so each value says what choosing it yields:
+    one grouped query per facet, whatever the number of filters given."""
     cleaned = filterset.form.cleaned_data
 
     def others(name: str) -> QuerySet:
-        return filter_class(_without(params, name), queryset=base).qs.values("pk")
+        rest = {key: value for key, value in cleaned.items() if key != name}
+        return _filtered(filterset, base, rest).values("pk")
 
     counts: dict[str, list[FacetValue]] = _yes_no_counts(
-        filter_class, params, base, filterset, [f for f in facets if isinstance(f, YesNoFacet)]
+        base, filterset, [f for f in facets if isinstance(f, YesNoFacet)]
     )
     for facet in facets:
         if isinstance(facet, YesNoFacet):
@@ -257,11 +277,7 @@ def _facet_counts(
 
 
 def _yes_no_counts(
-    filter_class: type[django_filters.FilterSet],
-    params: QueryDict,
-    base: QuerySet,
-    filterset: django_filters.FilterSet,
-    facets: Sequence[YesNoFacet],
+    base: QuerySet, filterset: django_filters.FilterSet, facets: Sequence[YesNoFacet]
 ) -> dict[str, list[FacetValue]]:
     """For each yes/no facet, how many results ticking it gives, in one query for all of them."""
     if not facets:
@@ -269,9 +285,7 @@ def _yes_no_counts(
     cleaned = filterset.form.cleaned_data
 
     def ticked(name: str) -> QuerySet:
-        chosen = params.copy()
-        chosen.setlist(name, ["true"])
-        return filter_class(chosen, queryset=base).qs.values("pk")
+        return _filtered(filterset, base, {**cleaned, name: True}).values("pk")
 
     totals = base.model._default_manager.aggregate(
         **{
