@@ -9,7 +9,9 @@ leave them out. Moved dates (RECURRENCE-ID) appear at their new time.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+import heapq
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from dateutil.rrule import rrule, rrulestr
@@ -88,6 +90,70 @@ def _overlaps(start: datetime.datetime, end: datetime.datetime, since, until) ->
     return end > since and start < until
 
 
+def iter_occurrences(
+    event: Event,
+    since: datetime.datetime,
+    until: datetime.datetime,
+    *,
+    exceptions: Iterable[EventException] | None = None,
+    include_cancelled_dates: bool = True,
+) -> Iterator[Occurrence]:
+    """The event's occurrences overlapping [since, until), in order of their start, computed
+    one at a time: whoever needs the first few stops the rule there."""
+    length = event.duration()
+    if not event.is_recurring:
+        start = first_start(event)
+        end = start + length
+        if _overlaps(start, end, since, until):
+            yield Occurrence(event, start, end)
+        return
+    by_date = {
+        exception.original_date: exception
+        for exception in (exceptions if exceptions is not None else event.exceptions.all())
+    }
+    rule = rule_of(event)
+    moved: list[Occurrence] = []
+    for exception in by_date.values():
+        if exception.kind != ExceptionKind.MOVED or exception.new_date is None:
+            continue
+        original = original_start(event, exception)
+        if not rule.between(original, original, inc=True):
+            continue  # not a date of the series (any more): nothing to move
+        start, end = moved_span(event, exception)
+        if _overlaps(start, end, since, until):
+            moved.append(Occurrence(event, start, end, original, exception))
+    moved.sort(key=_start)
+    yield from heapq.merge(
+        _series(event, rule, by_date, since, until, include_cancelled_dates), moved, key=_start
+    )
+
+
+def _start(occurrence: Occurrence) -> datetime.datetime:
+    return occurrence.start
+
+
+def _series(
+    event: Event,
+    rule: rrule,
+    by_date: dict[datetime.date, EventException],
+    since: datetime.datetime,
+    until: datetime.datetime,
+    include_cancelled_dates: bool,
+) -> Iterator[Occurrence]:
+    length = event.duration()
+    for start in rule.xafter(since - length, inc=True):
+        if start >= until:
+            return
+        exception = by_date.get(start.date())
+        if exception is not None and exception.kind == ExceptionKind.MOVED:
+            continue
+        if exception is not None and not include_cancelled_dates:
+            continue
+        end = start + length
+        if _overlaps(start, end, since, until):
+            yield Occurrence(event, start, end, exception=exception)
+
+
 def occurrences(
     event: Event,
     since: datetime.datetime,
@@ -97,36 +163,38 @@ def occurrences(
     include_cancelled_dates: bool = True,
 ) -> list[Occurrence]:
     """The event's occurrences overlapping [since, until), in order of their start."""
-    length = event.duration()
-    if not event.is_recurring:
-        start = first_start(event)
-        end = start + length
-        return [Occurrence(event, start, end)] if _overlaps(start, end, since, until) else []
-    by_date = {
-        exception.original_date: exception
-        for exception in (exceptions if exceptions is not None else event.exceptions.all())
-    }
-    rule = rule_of(event)
-    found: list[Occurrence] = []
-    for start in rule.between(since - length, until, inc=True):
-        exception = by_date.get(start.date())
-        if exception is not None and exception.kind == ExceptionKind.MOVED:
-            continue
-        if exception is not None and not include_cancelled_dates:
-            continue
-        end = start + length
-        if _overlaps(start, end, since, until):
-            found.append(Occurrence(event, start, end, exception=exception))
-    for exception in by_date.values():
-        if exception.kind != ExceptionKind.MOVED or exception.new_date is None:
-            continue
-        original = original_start(event, exception)
-        if not rule.between(original, original, inc=True):
-            continue  # not a date of the series (any more): nothing to move
-        start, end = moved_span(event, exception)
-        if _overlaps(start, end, since, until):
-            found.append(Occurrence(event, start, end, original, exception))
-    return sorted(found, key=lambda occurrence: occurrence.start)
+    return list(
+        iter_occurrences(
+            event,
+            since,
+            until,
+            exceptions=exceptions,
+            include_cancelled_dates=include_cancelled_dates,
+        )
+    )
+
+
+def first_occurrences(
+    events: Iterable[Event],
+    since: datetime.datetime,
+    until: datetime.datetime,
+    *,
+    limit: int,
+    exceptions_of: dict[int, list[EventException]],
+) -> list[Occurrence]:
+    """The first `limit` occurrences of all the events together, in order of start and title.
+
+    Each event's rule is merged lazily with the others' and stops at the limit, so "upcoming
+    events" cost one step per event and per date shown, not every date of every series.
+    """
+    streams = (
+        iter_occurrences(event, since, until, exceptions=exceptions_of.get(event.pk, []))
+        for event in events
+    )
+    merged = heapq.merge(
+        *streams, key=lambda occurrence: (occurrence.start, occurrence.event.title)
+    )
+    return list(itertools.islice(merged, limit))
 
 
 def first_occurrence(event: Event) -> Occurrence:
@@ -136,7 +204,8 @@ def first_occurrence(event: Event) -> Occurrence:
 
 def next_occurrences(event: Event, now: datetime.datetime, *, limit: int = 10) -> list[Occurrence]:
     """The next dates of one event, for its page: up to two years ahead."""
-    return occurrences(event, now, now + datetime.timedelta(days=731))[:limit]
+    upcoming = iter_occurrences(event, now, now + datetime.timedelta(days=731))
+    return list(itertools.islice(upcoming, limit))
 
 
 def is_real_exception(event: Event, exception: EventException) -> bool:

@@ -7,6 +7,7 @@ a transaction and leaves an audit entry.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 
@@ -20,9 +21,9 @@ from django.utils import timezone
 from wagtail.actions.unpublish import UnpublishAction
 
 from events.filters import EventFilter
-from events.models import Event, EventQuerySet
+from events.models import Event, EventException, EventQuerySet
 from events.permissions import publishes_without_review, visible_events
-from events.recurrence import Occurrence, occurrences
+from events.recurrence import Occurrence, first_occurrences, occurrences
 from events.review import bump_sequence_if_republished, open_event_change
 from events.search import EVENT_KIND
 from network import audit
@@ -198,21 +199,56 @@ def occurrences_between(
     *,
     include_cancelled_dates: bool = True,
 ) -> list[Occurrence]:
-    """All occurrences of the events overlapping [since, until), in time order."""
+    """All occurrences of the events overlapping [since, until), in time order; the events that
+    occur are then loaded with their relations, in a fixed number of queries."""
+    candidates = _without_relations(in_window(events, since, until))
+    exceptions = _exceptions_of(candidates)
     found: list[Occurrence] = []
-    for event in in_window(events, since, until):
+    for event in candidates:
         found += occurrences(
             event,
             since,
             until,
-            exceptions=event.exceptions.all(),
+            exceptions=exceptions.get(event.pk, []),
             include_cancelled_dates=include_cancelled_dates,
         )
-    return sorted(found, key=lambda occurrence: (occurrence.start, occurrence.event.title))
+    found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title))
+    return with_relations_of(found)
+
+
+def _without_relations(events: QuerySet[Event]) -> QuerySet[Event]:
+    return events.select_related(None).prefetch_related(None)
+
+
+def _exceptions_of(events: QuerySet[Event]) -> dict[int, list[EventException]]:
+    """The events' exceptions in one query (the recurrence needs nothing else of them)."""
+    found: dict[int, list[EventException]] = {}
+    for exception in EventException.objects.filter(event__in=events.values("pk")):
+        found.setdefault(exception.event_id, []).append(exception)
+    return found
 
 
 def upcoming(
     events: QuerySet[Event], *, now: datetime.datetime | None = None, days: int = 60, limit: int
 ) -> list[Occurrence]:
+    """The next `limit` occurrences of the events within `days`, in a fixed number of queries.
+
+    The rules are merged lazily and stop at the limit; only the events shown are then loaded
+    with their relations.
+    """
     now = now or timezone.now()
-    return occurrences_between(events, now, now + datetime.timedelta(days=days))[:limit]
+    until = now + datetime.timedelta(days=days)
+    candidates = _without_relations(in_window(events, now, until))
+    exceptions = _exceptions_of(candidates)
+    found = first_occurrences(list(candidates), now, until, limit=limit, exceptions_of=exceptions)
+    return with_relations_of(found)
+
+
+def with_relations_of(found: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences with their events loaded with what a list shows, for these events only."""
+    if not found:
+        return found
+    loaded = with_relations(Event.objects.filter(pk__in={o.event.pk for o in found})).in_bulk()
+    return [
+        dataclasses.replace(occurrence, event=loaded[occurrence.event.pk]) for occurrence in found
+    ]

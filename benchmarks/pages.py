@@ -1,0 +1,196 @@
+"""Public pages in-process: median, p95 and SQL queries per page, with and without the page cache.
+
+The portal runs in this process with DEBUG off (Django's test client, no server, no network), on
+a fresh SQLite file or on the PostgreSQL database named by --database-url, holding the demo
+network grown to --actors actors (benchmarks.directory.populate). *uncached* renders every
+request (the page cache middleware left out: what a signed-in member or the first visitor after
+a change costs); *cached* is the same anonymous request with the page cache in place, warmed by
+one request. `--profile PATH` prints where an uncached page spends its time instead (cProfile).
+Results go to docs/benchmarks.md between the pages markers, one section per database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import os
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.report import write_section
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_django(database_url: str | None) -> None:
+    if not database_url:
+        database_url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench-pages.sqlite3'}"
+    elif database_url.startswith("postgres"):
+        from benchmarks.harness import ensure_database
+
+        ensure_database(database_url)
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["DEBUG"] = "false"
+    os.environ["LOG_LEVEL"] = "WARNING"
+    os.environ.pop("REDIS_URL", None)  # the embedded default: local-memory cache
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def ensure_data(actors: int) -> int:
+    """Migrate, load the demo network once and grow it to `actors` actors."""
+    from django.core.management import call_command
+
+    from benchmarks.directory import populate
+    from network.models import Actor
+
+    call_command("migrate", verbosity=0, interactive=False)
+    if not Actor.objects.exists():
+        call_command("load_demo", verbosity=0)
+    if Actor.objects.count() < actors:
+        populate(actors)
+    return Actor.objects.count()
+
+
+def pages() -> dict[str, str]:
+    """The public pages of issue 16, with real filter values, a real profile and unit page."""
+    from network.models import Actor, Language, Topic
+    from network.pages import AgencyPage
+
+    topics = list(Topic.objects.order_by("pk").values_list("slug", flat=True)[:2])
+    language = Language.objects.order_by("pk").values_list("code", flat=True).first()
+    filters = "&".join(f"topic={slug}" for slug in topics) + f"&language={language}"
+    actor = Actor.objects.filter(live=True).order_by("pk").values_list("slug", flat=True).first()
+    agency = AgencyPage.objects.live().filter(locale__language_code="de").first()
+    found = {
+        "home": "/",
+        "directory": "/directory/",
+        "directory with filters": f"/directory/?{filters}",
+        "profile": f"/directory/{actor}/",
+        "events": "/events/",
+        "search": "/search/?q=Beratung",
+        "needs": "/needs/",
+        "home in English": "/en/",
+        "home in Arabic": "/ar/",
+    }
+    if agency is not None:
+        found["agency page"] = agency.url
+    return found
+
+
+def without_page_cache() -> list[str]:
+    from django.conf import settings
+
+    return [name for name in settings.MIDDLEWARE if "pagecache" not in name.lower()]
+
+
+def measure(path: str, repeat: int, *, cached: bool) -> dict[str, float]:
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    client = Client()
+    cache.clear()
+    queries: list[str] = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    timings = []
+    middleware = None if cached else without_page_cache()
+    with override_settings(MIDDLEWARE=middleware) if middleware else contextlib.nullcontext():
+        response = client.get(path)  # warm the cache, templates and per-process copies
+        if response.status_code != 200:
+            raise SystemExit(f"{path} answered {response.status_code}")
+        for _ in range(repeat):
+            queries.clear()
+            with connection.execute_wrapper(count):
+                start = time.perf_counter()
+                response = client.get(path)
+                timings.append((time.perf_counter() - start) * 1000)
+            if response.status_code != 200:
+                raise SystemExit(f"{path} answered {response.status_code}")
+    timings.sort()
+    return {
+        "median": statistics.median(timings),
+        "p95": timings[max(0, round(len(timings) * 0.95) - 1)],
+        "queries": len(queries),
+    }
+
+
+def profile(path: str, repeat: int) -> None:
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    client = Client()
+    with override_settings(MIDDLEWARE=without_page_cache()):
+        client.get(path)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(repeat):
+            client.get(path)
+        profiler.disable()
+    stats = pstats.Stats(profiler).sort_stats("cumulative")
+    stats.print_stats(90)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--actors", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--profile", default=None, help="a path to profile instead of measuring")
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args()
+
+    setup_django(args.database_url)
+    from django.db import connection
+
+    started = time.perf_counter()
+    actors = ensure_data(args.actors)
+    fill_seconds = time.perf_counter() - started
+    if args.profile:
+        profile(args.profile, args.repeat)
+        return
+
+    rows = []
+    for name, path in pages().items():
+        uncached = measure(path, args.repeat, cached=False)
+        cached = measure(path, args.repeat, cached=True)
+        rows.append((name, path, uncached, cached))
+    vendor = connection.vendor
+    lines = [
+        f"### In-process, {vendor}",
+        "",
+        f"`python -m benchmarks.pages` on {vendor}: {actors} actors with the demo network, "
+        f"{args.repeat} requests per page after one warm-up, Django's test client with DEBUG "
+        f"off; filling took {fill_seconds:.0f} s. *uncached* renders each request (page cache "
+        "middleware left out), *cached* is the anonymous request answered by the page cache.",
+        "",
+        "| page | uncached median ms | uncached p95 ms | queries | cached median ms "
+        "| cached p95 ms | cached queries |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    lines += [
+        f"| {name} `{path}` | {u['median']:.1f} | {u['p95']:.1f} | {u['queries']} "
+        f"| {c['median']:.1f} | {c['p95']:.1f} | {c['queries']} |"
+        for name, path, u, c in rows
+    ]
+    report = "\n".join(lines) + "\n"
+    write_section(args.output, f"pages-{vendor}", report)
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
