@@ -3,6 +3,8 @@
 The demo `intake` account finds unrouted referrals in the intake zone, `auslaenderbehoerde` and
 `jobcenter` their units' referrals (one forwarded between them), and `coordinator` the status of
 the referrals its actor sent. Created directly, without mail: nobody is to be notified.
+One referral in progress (MIA-DEM2-XP, status code WAY2-HERE) has an Arabic plan of two steps,
+for trying the person's status look-up and the plan's online copy.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from referrals.categories import load_categories, load_wayfinder_defaults
 from referrals.models import (
     ConcernCategory,
     Outcome,
+    PlanStep,
     Referral,
     ReferralEvent,
     Status,
@@ -30,8 +33,10 @@ from referrals.models import (
     WayfinderAudience,
     WayfinderRule,
 )
+from referrals.plan import suggest
 from referrals.reference import new_reference
 from referrals.routing import route
+from referrals.status_code import hash_code
 
 FIRST_NAMES = ("Amina", "Yusuf", "Olena", "Dawit", "Farah", "Mykola", "Leyla", "Samir", "Nour")
 LAST_NAMES = ("Haddad", "Kovalenko", "Tesfaye", "Rahimi", "Bondar", "Osman", "Karimi", "Aziz")
@@ -236,7 +241,53 @@ def load_demo(rng: random.Random) -> int:
             referral=referral, kind=ReferralEvent.Kind.RECEIVED, to_unit=unit, at=created
         )
         _play(referral, spec.steps, created, units, users, partner)
+    _demo_plan(units, users)
     return len(DEMO_REFERRALS)
+
+
+# One referral the person's side can be tried with: /referral/status/ and /referral/plan/ with
+# this reference and code (both from the unambiguous alphabet).
+DEMO_PLAN_REFERENCE = "MIA-DEM2-XP"
+DEMO_STATUS_CODE = "WAY2-HERE"
+
+
+def _demo_plan(units: dict[str, AgencyUnit], users: dict[str, Any]) -> None:
+    """An Arabic plan of two steps on the first referral in progress, with a known code."""
+    referral = (
+        Referral.objects.filter(status=Status.IN_PROGRESS).order_by("created_at", "pk").first()
+    )
+    if referral is None:
+        return
+    referral.reference = DEMO_PLAN_REFERENCE
+    referral.status_code_hash = hash_code(DEMO_PLAN_REFERENCE, DEMO_STATUS_CODE)
+    referral.plan_language = "ar"
+    referral.save(update_fields=["reference", "status_code_hash", "plan_language"])
+    staff = users.get(STAFF_OF.get(referral.unit.slug, ""))
+    appointment = (timezone.localtime() + datetime.timedelta(days=3)).replace(
+        hour=9, minute=30, second=0, microsecond=0
+    )
+    places = [(referral.unit, appointment), (units.get("jobcenter"), None)]
+    for position, (unit, at) in enumerate(
+        (place for place in places if place[0] is not None), start=1
+    ):
+        suggestion = suggest(unit)
+        PlanStep.objects.create(
+            referral=referral,
+            position=position,
+            unit=unit,
+            address=suggestion.address,
+            room=suggestion.room,
+            appointment_at=at,
+            what_to_bring=suggestion.what_to_bring,
+            note="Bitte bringen Sie diesen Laufzettel mit." if position == 1 else "",
+        )
+        ReferralEvent.objects.create(
+            referral=referral,
+            kind=ReferralEvent.Kind.PLAN,
+            by=staff,
+            to_unit=unit,
+            note=f"Schritt {position} hinzugefügt: {unit.name}",
+        )
 
 
 def _free_reference() -> str:

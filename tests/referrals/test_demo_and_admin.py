@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 
 from demo.network.accounts import ACCOUNTS, ensure_accounts
 from demo.network.curated import COORDINATOR_ACTOR_SLUG
-from demo.referrals import DEMO_REFERRALS, load_demo
+from demo.referrals import DEMO_PLAN_REFERENCE, DEMO_REFERRALS, DEMO_STATUS_CODE, load_demo
 from network.models import AgencyUnit
 from referrals.models import ConcernCategory, Referral, Status
 from tests.factories import ActorFactory
@@ -32,6 +32,18 @@ def test_it_creates_referrals_in_every_state_for_the_demo_accounts(demo_accounts
     assert {"eingangszone", "auslaenderbehoerde", "jobcenter"} <= units
     assert Referral.objects.filter(referring_actor__slug=COORDINATOR_ACTOR_SLUG).exists()
     assert Referral.objects.filter(events__kind="forwarded").exists()
+
+
+def test_the_demo_plan_opens_with_its_documented_reference_and_code(client, demo_accounts):
+    load_demo(random.Random(2026))
+
+    response = client.post(
+        "/ar/referral/plan/", {"reference": DEMO_PLAN_REFERENCE, "code": DEMO_STATUS_CODE}
+    )
+    page = response.content.decode()
+    assert 'dir="rtl"' in page
+    assert page.count('class="plan-step"') == 2
+    assert Referral.objects.get(reference=DEMO_PLAN_REFERENCE).events.filter(kind="plan").exists()
 
 
 def test_it_adds_nothing_when_referrals_exist(demo_accounts):
