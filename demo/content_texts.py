@@ -1558,3 +1558,155 @@ CRISIS: dict[str, Texts] = {
 
 # Every table above, for the loader: German text → translations.
 ALL_TEXTS: dict[str, Texts] = {**TERMS, **SHORT_DESCRIPTIONS, **EVENT_TITLES, **NEEDS, **CRISIS}
+
+# Written first by the two organisations in their own language (Ukrainian and Russian, Arabic),
+# with English added; German text → language → text. Their German is the translation.
+WRITTEN_FIRST_ELSEWHERE: dict[str, dict[str, str]] = {
+    # Ukrainische Gemeinschaft Burgenlandkreis e.V.
+    (
+        "<p>Der Verein wurde im Frühjahr 2022 von Geflüchteten aus der Ukraine und Weißenfelser "
+        "Unterstützerinnen gegründet. Im Ukrainischen Haus finden Familien Rat in ihrer Sprache "
+        "und einen Ort, an dem sie unter sich und mit Nachbarn zusammenkommen können.</p>"
+        "<ul><li>Beratung auf Ukrainisch und Russisch</li>"
+        "<li>Samstagsschule mit Ukrainisch, Mathematik und Deutsch</li>"
+        "<li>Feste, Konzerte und Ausflüge</li></ul>"
+    ): {
+        "uk": (
+            "<p>Наше об'єднання навесні 2022 року заснували біженці з України разом із "
+            "помічницями з Вайсенфельса. В Українському домі родини отримують пораду рідною мовою "
+            "і мають місце, де можна зустрітися між собою та із сусідами.</p>"
+            "<ul><li>Консультації українською та російською</li>"
+            "<li>Суботня школа: українська мова, математика та німецька</li>"
+            "<li>Свята, концерти та екскурсії</li></ul>"
+        ),
+        "ru": (
+            "<p>Наше объединение весной 2022 года основали беженцы из Украины вместе с "
+            "помощницами из Вайсенфельса. В Украинском доме семьи получают совет на родном языке "
+            "и место, где можно встретиться друг с другом и с соседями.</p>"
+            "<ul><li>Консультации на украинском и русском</li>"
+            "<li>Субботняя школа: украинский язык, математика и немецкий</li>"
+            "<li>Праздники, концерты и экскурсии</li></ul>"
+        ),
+        "en": (
+            "<p>Our association was founded in spring 2022 by refugees from Ukraine together with "
+            "supporters from Weißenfels. In the Ukrainian House, families get advice in their own "
+            "language and a place to meet each other and their neighbours.</p>"
+            "<ul><li>Counselling in Ukrainian and Russian</li>"
+            "<li>Saturday school with Ukrainian, maths and German</li>"
+            "<li>Festivals, concerts and trips</li></ul>"
+        ),
+    },
+    "Samstagsschule: Ukrainisch für Kinder": {
+        "uk": "Суботня школа: українська для дітей",
+        "ru": "Субботняя школа: украинский для детей",
+        "en": "Saturday school: Ukrainian for children",
+    },
+    (
+        "Unterricht in Ukrainisch, Mathematik und Heimatkunde nach ukrainischem Lehrplan – "
+        "ergänzend zur deutschen Schule."
+    ): {
+        "uk": "Уроки української мови, математики та українознавства за українською програмою – на додаток до німецької школи.",
+        "ru": "Уроки украинского языка, математики и украиноведения по украинской программе – в дополнение к немецкой школе.",
+        "en": "Lessons in Ukrainian, maths and Ukrainian studies following the Ukrainian curriculum – in addition to German school.",
+    },
+    "kostenlos, Spenden für Material willkommen": {
+        "uk": "безкоштовно, пожертви на матеріали вітаються",
+        "ru": "бесплатно, пожертвования на материалы приветствуются",
+        "en": "free of charge, donations for materials welcome",
+    },
+    "Kinder von 6 bis 14 Jahren.": {
+        "uk": "Діти від 6 до 14 років.",
+        "ru": "Дети от 6 до 14 лет.",
+        "en": "Children aged 6 to 14.",
+    },
+    "Anmeldung über die Eltern, samstags vor Ort.": {
+        "uk": "Записують батьки, у суботу на місці.",
+        "ru": "Записывают родители, в субботу на месте.",
+        "en": "Parents register their children, on Saturdays on site.",
+    },
+    "Beratung für Geflüchtete aus der Ukraine": {
+        "uk": "Консультації для біженців з України",
+        "ru": "Консультации для беженцев из Украины",
+        "en": "Counselling for refugees from Ukraine",
+    },
+    (
+        "Hilfe bei Aufenthaltserlaubnis nach § 24, Jobcenter-Anträgen, Schulanmeldung und "
+        "Arztsuche – auf Ukrainisch oder Russisch."
+    ): {
+        "uk": "Допомога з дозволом на проживання за § 24, заявами до джобцентру, записом до школи та пошуком лікаря – українською або російською.",
+        "ru": "Помощь с видом на жительство по § 24, заявлениями в джобцентр, записью в школу и поиском врача – на украинском или русском.",
+        "en": "Help with the residence permit under section 24, job centre applications, school registration and finding a doctor – in Ukrainian or Russian.",
+    },
+    "Sprechstunde samstags oder Nachricht über Telegram.": {
+        "uk": "Прийом у суботу або повідомлення в Telegram.",
+        "ru": "Приём по субботам или сообщение в Telegram.",
+        "en": "Consultation hours on Saturdays or a message on Telegram.",
+    },
+    "Sprachkurse Deutsch für Erwachsene (A1–B1)": {
+        "uk": "Курси німецької для дорослих (A1–B1)",
+        "ru": "Курсы немецкого для взрослых (A1–B1)",
+        "en": "German courses for adults (A1–B1)",
+    },
+    (
+        "Drei Gruppen nach Niveau, geleitet von ukrainischen Lehrerinnen mit Deutsch als "
+        "Fremdsprache. Ideal zur Vorbereitung auf den Integrationskurs."
+    ): {
+        "uk": "Три групи за рівнем, їх ведуть українські вчительки німецької як іноземної. Добра підготовка до інтеграційного курсу.",
+        "ru": "Три группы по уровню, их ведут украинские учительницы немецкого как иностранного. Хорошая подготовка к интеграционному курсу.",
+        "en": "Three groups by level, taught by Ukrainian teachers of German as a foreign language. Ideal preparation for the integration course.",
+    },
+    # Syrisch-Deutscher Kulturverein Naumburg e.V.
+    (
+        "<p>Wir sind syrische und deutsche Familien, die sich seit 2017 für ein gutes Miteinander "
+        "in Naumburg einsetzen. Unsere Kinder sollen Deutsch und Arabisch sprechen – und beide "
+        "Kulturen kennen.</p>"
+        "<ul><li>Muttersprachunterricht Arabisch</li>"
+        "<li>Hausaufgabenhilfe</li>"
+        "<li>Kulturabende mit Musik und Essen</li></ul>"
+    ): {
+        "ar": (
+            "<p>نحن عائلات سورية وألمانية نعمل منذ عام 2017 من أجل عيش مشترك طيب في ناومبورغ. "
+            "نريد أن يتكلم أطفالنا الألمانية والعربية – وأن يعرفوا الثقافتين.</p>"
+            "<ul><li>دروس اللغة الأم العربية</li>"
+            "<li>مساعدة في الواجبات المدرسية</li>"
+            "<li>أمسيات ثقافية مع الموسيقى والطعام</li></ul>"
+        ),
+        "en": (
+            "<p>We are Syrian and German families who have worked for good neighbourly relations "
+            "in Naumburg since 2017. We want our children to speak German and Arabic – and to know "
+            "both cultures.</p>"
+            "<ul><li>Arabic mother-tongue lessons</li>"
+            "<li>Homework help</li>"
+            "<li>Cultural evenings with music and food</li></ul>"
+        ),
+    },
+    "Arabisch für Kinder – Muttersprachunterricht": {
+        "ar": "العربية للأطفال – دروس اللغة الأم",
+        "en": "Arabic for children – mother-tongue lessons",
+    },
+    "Lesen und Schreiben auf Arabisch in zwei Altersgruppen, samstags vormittags.": {
+        "ar": "القراءة والكتابة بالعربية في مجموعتين حسب العمر، صباح كل سبت.",
+        "en": "Reading and writing in Arabic in two age groups, on Saturday mornings.",
+    },
+    "10 € im Monat, Geschwister frei": {
+        "ar": "10 يورو في الشهر، والإخوة مجانًا",
+        "en": "€10 a month, brothers and sisters free",
+    },
+    "Hausaufgabenhilfe Arabisch–Deutsch": {
+        "ar": "مساعدة في الواجبات المدرسية بالعربية والألمانية",
+        "en": "Homework help in Arabic and German",
+    },
+    "Studierende und Eltern helfen bei Hausaufgaben, zweisprachig.": {
+        "ar": "طلاب جامعيون وأولياء أمور يساعدون في الواجبات المدرسية، بلغتين.",
+        "en": "Students and parents help with homework, in two languages.",
+    },
+    "Kulturabend": {"ar": "أمسية ثقافية", "en": "Cultural evening"},
+    "Einmal im Quartal: Musik, syrisches Essen und Gespräche.": {
+        "ar": "مرة كل ثلاثة أشهر: موسيقى وطعام سوري وأحاديث.",
+        "en": "Once a quarter: music, Syrian food and conversation.",
+    },
+    "Termine auf Facebook und Instagram.": {
+        "ar": "المواعيد على فيسبوك وإنستغرام.",
+        "en": "Dates on Facebook and Instagram.",
+    },
+}

@@ -14,7 +14,7 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from demo.content_texts import ALL_TEXTS, LANGUAGES
+from demo.content_texts import ALL_TEXTS, LANGUAGES, WRITTEN_FIRST_ELSEWHERE
 from portal.models import ContentTranslation
 from portal.translations import digest, german_text, translatable_models
 
@@ -124,14 +124,17 @@ def _town_patterns() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
     ]
 
 
-def _translations_of(german: str, towns: list) -> tuple[str, ...] | None:
+def _translations_of(german: str, towns: list) -> dict[str, str]:
+    """Language → translation of a German text the tables know (none: an empty dict)."""
     texts = ALL_TEXTS.get(german)
+    if texts is None:
+        for pattern, town_texts in towns:
+            if match := pattern.match(german):
+                texts = tuple(text.replace("{town}", match["town"]) for text in town_texts)
+                break
     if texts is not None:
-        return texts
-    for pattern, texts in towns:
-        if match := pattern.match(german):
-            return tuple(text.replace("{town}", match["town"]) for text in texts)
-    return None
+        return dict(zip(LANGUAGES, texts, strict=True))
+    return WRITTEN_FIRST_ELSEWHERE.get(german, {})
 
 
 def _known_texts() -> int:
@@ -144,9 +147,7 @@ def _known_texts() -> int:
         for obj in translatable.model._default_manager.only("pk", *translatable.fields):
             for field in translatable.fields:
                 german = german_text(obj, field)
-                texts = _translations_of(german, towns) if german else None
-                if texts is None:
-                    continue
+                texts = _translations_of(german, towns) if german else {}
                 source = digest(german)
                 rows += [
                     ContentTranslation(
@@ -157,7 +158,7 @@ def _known_texts() -> int:
                         text=text,
                         source_digest=source,
                     )
-                    for language, text in zip(LANGUAGES, texts, strict=True)
+                    for language, text in texts.items()
                 ]
     ContentTranslation.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
     return len(rows)
