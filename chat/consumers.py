@@ -292,16 +292,17 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def connect(self) -> None:
         await self.accept()
-        session = self.scope.get("session")
-        if session is None or not session.session_key:
+        session_key = self.scope.get("cookies", {}).get(settings.SESSION_COOKIE_NAME)
+        if not session_key:
             await self.close(code=NOT_SIGNED_IN)
             return
+        session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
         code, admission = await _admit(session, self.scope["url_route"]["kwargs"]["slug"])
         if admission is None:
             await self.close(code=code)
             return
         self.channel, self.user, self.muted = admission.channel, admission.user, admission.muted
-        self.session_key = session.session_key
+        self.session_key = session_key
         # Subscribed before the history is read, so nothing falls between the two; a message
         # arriving both ways carries the same id and clients keep one.
         if not await self._layer_call(

@@ -1,8 +1,9 @@
 """ASGI entry point served by daphne: HTTP through Django, WebSockets through Channels.
 
 Every WebSocket handshake passes the Origin check first (portal.websocket_origin), then the
-session cookie; the chat consumer reads who it names, with the rest of what it checks, in one
-database call of its own (docs/chat-protocol.md).
+cookies are parsed; the chat consumer opens the session the cookie names and reads who it is,
+with the rest of what it checks, in one database call of its own (docs/chat-protocol.md). No
+session middleware: it would wrap every frame the server sends to look for session changes.
 """
 
 import os
@@ -13,7 +14,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.sessions import SessionMiddlewareStack  # noqa: E402
+from channels.sessions import CookieMiddleware  # noqa: E402
 
 from portal.routing import websocket_urlpatterns  # noqa: E402
 from portal.websocket_origin import OriginValidator  # noqa: E402
@@ -21,6 +22,6 @@ from portal.websocket_origin import OriginValidator  # noqa: E402
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": OriginValidator(SessionMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "websocket": OriginValidator(CookieMiddleware(URLRouter(websocket_urlpatterns))),
     }
 )
