@@ -39,7 +39,6 @@ class Suggestion:
 class StepView:
     """A step in the person's language, ready for the page, the print and the mail."""
 
-    position: int
     name: str
     address: str
     room: str
@@ -49,7 +48,6 @@ class StepView:
     what_to_bring_html: SafeString
     what_to_bring_text: str
     note: str
-    url: str
 
 
 def _plain_lines(html: str) -> str:
@@ -112,7 +110,6 @@ def step_view(step: PlanStep, language: str, moment: datetime.datetime) -> StepV
         page = _unit_page(step.unit, language)
         name = page.title if page is not None else step.unit.name
         directions = page.directions if page is not None else ""
-        url = page.full_url if page is not None else ""
         schedule = (
             schedule_sources([german])[german.translation_key].schedule_at(moment)
             if german is not None
@@ -131,7 +128,6 @@ def step_view(step: PlanStep, language: str, moment: datetime.datetime) -> StepV
         actor = step.actor
         name = str(translated(actor, "name", language))
         directions = ""
-        url = actor.get_absolute_url() if hasattr(actor, "get_absolute_url") else ""
         location = actor.locations.prefetch_related("opening_hours", "exceptions").first()
         schedule = (
             hours.schedule(location.opening_hours.all(), location.exceptions.all(), moment)
@@ -141,7 +137,6 @@ def step_view(step: PlanStep, language: str, moment: datetime.datetime) -> StepV
         bring_text = step.what_to_bring
         bring_html = _bring_list(bring_text)
     return StepView(
-        position=step.position,
         name=name,
         address=step.address,
         room=step.room,
@@ -151,7 +146,6 @@ def step_view(step: PlanStep, language: str, moment: datetime.datetime) -> StepV
         what_to_bring_html=bring_html,
         what_to_bring_text=bring_text,
         note=step.note,
-        url=url,
     )
 
 

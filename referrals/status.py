@@ -29,7 +29,6 @@ class PersonStatus:
     stage: str
     unit: AgencyUnit
     steps: list[PlanStep]
-    language: str
 
 
 def stage_of(referral: Referral) -> str:
@@ -46,7 +45,7 @@ def look_up(reference: str, code: str) -> PersonStatus | None:
     """The person's status, or None for anything that does not fit (see the module's note)."""
     reference = reference.strip().upper()[:20]
     referral = (
-        Referral.objects.select_related("unit", "language")
+        Referral.objects.select_related("unit")
         .filter(reference=reference, anonymised_at__isnull=True)
         .first()
     )
@@ -58,5 +57,4 @@ def look_up(reference: str, code: str) -> PersonStatus | None:
         stage=stage_of(referral),
         unit=referral.unit,
         steps=list(PlanStep.objects.filter(referral=referral).select_related("unit", "actor")),
-        language=referral.person_language,
     )
