@@ -12,6 +12,7 @@ from __future__ import annotations
 from importlib import import_module
 
 from wagtail.models import Locale, Page
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from demo.network.pages import ensure_translation
 from portal.models import HomePage
@@ -34,11 +35,15 @@ def ensure_page_translations() -> int:
         return 0
     pages: list[Page] = [home, *home.get_descendants().filter(locale=default).specific()]
     made = 0
-    for language in TRANSLATED_LANGUAGES:
-        locale = Locale.objects.get(language_code=language)
-        texts = page_texts(language)
-        for page in pages:
-            slug = HOME if page.pk == home.pk else page.slug
-            if slug in texts and ensure_translation(page, locale, texts[slug]):
-                made += 1
+    # Wagtail's reference index ("usage" in the admin) is rewritten on every save of a page,
+    # several times per translation; these pages link nothing the index tracks, and skipping it
+    # saves a fifth of this step.
+    with disable_reference_index_auto_update():
+        for language in TRANSLATED_LANGUAGES:
+            locale = Locale.objects.get(language_code=language)
+            texts = page_texts(language)
+            for page in pages:
+                slug = HOME if page.pk == home.pk else page.slug
+                if slug in texts and ensure_translation(page, locale, texts[slug]):
+                    made += 1
     return made
