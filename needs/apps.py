@@ -32,6 +32,7 @@ class NeedsConfig(AppConfig):
                 "need.expired": _("Bedarf abgelaufen"),
                 "need.help_offered": _("Hilfe angeboten"),
                 "need.reply_status": _("Antwort auf einen Bedarf bearbeitet"),
+                "need.helper_answered": _("Helfender Person per E-Mail geantwortet"),
                 "need.replies_deleted": _("Antworten auf einen Bedarf gelöscht"),
             }
         )

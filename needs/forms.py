@@ -165,6 +165,19 @@ class NeedForm(forms.ModelForm):
         return cleaned
 
 
+class AnswerForm(forms.Form):
+    """A coordinator's answer to a helper, mailed by the portal: the address stays on the server."""
+
+    message = forms.CharField(
+        label=_("Antwort per E-Mail"),
+        max_length=3000,
+        help_text=_(
+            "Geht an die E-Mail-Adresse der helfenden Person, mit Ihrer Adresse für die Antwort."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
 class ReplyStatusForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),

@@ -13,6 +13,11 @@ urlpatterns = [
     path("<int:pk>/filled/", member_views.need_fill, name="fill"),
     path("<int:pk>/replies/", member_views.need_replies, name="replies"),
     path(
+        "<int:pk>/replies/<int:reply_pk>/answer/",
+        member_views.reply_answer,
+        name="reply_answer",
+    ),
+    path(
         "<int:pk>/replies/<int:reply_pk>/status/",
         member_views.reply_status,
         name="reply_status",

@@ -15,9 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from needs.forms import NeedForm, ReplyStatusForm
+from needs.forms import AnswerForm, NeedForm, ReplyStatusForm
 from needs.permissions import can_answer_helpers, get_member_need, get_need_with_replies
 from needs.services import (
+    HelperUnreachable,
+    answer_helper,
     create_need,
     mark_need_filled,
     needs_of_actor,
@@ -85,7 +87,12 @@ def need_fill(request: HttpRequest, actor_slug: str, pk: int) -> HttpResponse:
 
 
 def _replies_page(
-    request: HttpRequest, actor, need, *, invalid: tuple[int, ReplyStatusForm] | None = None
+    request: HttpRequest,
+    actor,
+    need,
+    *,
+    invalid: tuple[int, ReplyStatusForm] | None = None,
+    answer: tuple[int, AnswerForm] | None = None,
 ) -> HttpResponse:
     return render(
         request,
@@ -98,8 +105,10 @@ def _replies_page(
             "status_choices": ReplyStatusForm.base_fields["status"].choices,
             "invalid_reply": invalid[0] if invalid else None,
             "invalid_form": invalid[1] if invalid else None,
+            "answered_reply": answer[0] if answer else None,
+            "answer_form": answer[1] if answer else AnswerForm(),
         },
-        status=400 if invalid else 200,
+        status=400 if invalid or answer else 200,
     )
 
 
@@ -125,6 +134,28 @@ def reply_status(request: HttpRequest, actor_slug: str, pk: int, reply_pk: int) 
         request,
         _("Die Rückmeldung von %(name)s ist jetzt „%(status)s“.")
         % {"name": reply.name, "status": reply.get_status_display()},
+    )
+    url = reverse("my_needs:replies", kwargs={"actor_slug": actor.slug, "pk": need.pk})
+    return redirect(f"{url}#reply-{reply.pk}")
+
+
+@login_required
+@require_POST
+def reply_answer(request: HttpRequest, actor_slug: str, pk: int, reply_pk: int) -> HttpResponse:
+    actor, need = get_need_with_replies(request.user, actor_slug, pk)
+    reply = get_object_or_404(need.replies, pk=reply_pk)
+    if not can_answer_helpers(request.user, actor):
+        raise PermissionDenied("Replies are answered by the actor's coordinators.")
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return _replies_page(request, actor, need, answer=(reply.pk, form))
+    try:
+        answer_helper(reply=reply, message=form.cleaned_data["message"], acting_user=request.user)
+    except HelperUnreachable as unreachable:
+        form.add_error(None, str(unreachable))
+        return _replies_page(request, actor, need, answer=(reply.pk, form))
+    messages.success(
+        request, _("Ihre Antwort an %(name)s ist per E-Mail unterwegs.") % {"name": reply.name}
     )
     url = reverse("my_needs:replies", kwargs={"actor_slug": actor.slug, "pk": need.pk})
     return redirect(f"{url}#reply-{reply.pk}")

@@ -26,7 +26,7 @@ from needs.permissions import get_public_need, reply_handlers, visible_needs
 from needs.search import NEED_KIND
 from network import audit
 from network.models import Actor, Language
-from network.permissions import User, member_actors
+from network.permissions import EDITING_ROLES, User, member_actors
 from portal.mail import send_after_commit
 from portal.transactions import retrying
 from portal.translations import prefetch_translations
@@ -113,6 +113,8 @@ def needs_of_actor(actor: Actor) -> list[Need]:
 class MemberOverview:
     open_needs: list[Need]
     newest_replies: list[HelpOffer]
+    # The actors whose needs the person keeps, each a "new need" button on the dashboard.
+    keeping: list[Actor]
 
 
 def member_overview(user: User | None, *, replies: int = 5) -> MemberOverview:
@@ -123,6 +125,11 @@ def member_overview(user: User | None, *, replies: int = 5) -> MemberOverview:
         open_needs=list(with_reply_counts(needs.select_related("actor"))),
         newest_replies=list(
             HelpOffer.objects.filter(need__actor__in=actors).select_related("need__actor")[:replies]
+        ),
+        keeping=list(
+            actors.filter(memberships__user=user, memberships__role__in=EDITING_ROLES).order_by(
+                "name"
+            )
         ),
     )
 
@@ -300,6 +307,57 @@ def set_reply_status(*, reply: HelpOffer, status: str, acting_user: User) -> Hel
             previous=previous,
             status=status,
         )
+    return reply
+
+
+class HelperUnreachable(ValueError):
+    """The helper left a phone number only: there is no address to answer by mail."""
+
+
+@retrying
+def answer_helper(*, reply: HelpOffer, message: str, acting_user: User) -> HelpOffer:
+    """Mail the coordinator's answer to the helper; a new reply counts as contacted from now on.
+
+    The portal addresses the mail, so the helper's address never passes through the page; the
+    answer carries the coordinator's address, which the helper may write back to.
+    """
+    message = message.strip()
+    if not message:
+        raise ValueError("an answer needs a message")
+    with transaction.atomic():
+        reply = HelpOffer.objects.select_for_update().select_related("need__actor").get(pk=reply.pk)
+        if not reply.email:
+            raise HelperUnreachable(
+                _("Diese Person hat keine E-Mail-Adresse angegeben. Bitte rufen Sie sie an.")
+            )
+        previous = reply.status
+        if reply.status == HelpOffer.Status.NEW:
+            reply.status = HelpOffer.Status.CONTACTED
+            reply.save(update_fields=["status", "updated_at"])
+        need = reply.need
+        audit.record(
+            "need.helper_answered",
+            user=acting_user,
+            actor=need.actor,
+            obj=reply,
+            need=need.pk,
+            previous=previous,
+        )
+        title = " ".join(need.title.split())
+        with translation.override(settings.LANGUAGE_CODE):
+            send_after_commit(
+                to=[reply.email],
+                subject=_("Antwort auf Ihr Hilfsangebot: %(title)s") % {"title": title},
+                template="needs/email/helper_answer.txt",
+                context={
+                    "need": need,
+                    "actor": need.actor,
+                    "offer": reply,
+                    "message": message,
+                    "sender": acting_user,
+                    "need_url": _absolute(need.get_absolute_url()),
+                },
+            )
     return reply
 
 
