@@ -7,12 +7,15 @@ Every formset has an empty extra form and DELETE boxes: it works without JavaScr
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 from PIL import Image, UnidentifiedImageError
@@ -110,8 +113,96 @@ class LogoField(forms.FileField):
             raise ValidationError(self.error_messages[rejected.code], code=rejected.code) from None
 
 
+LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+VOCABULARIES = ("topics", "target_groups", "languages")
+
+
+class RichTextarea(forms.Textarea):
+    """A textarea the editor's script (network/editor/) turns into a formatting toolbar and a
+    writing surface; without JavaScript it stays a textarea whose blank lines end paragraphs."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            attrs={
+                "rows": 8,
+                "data-rich-text": "",
+                "data-label-toolbar": _("Formatierung"),
+                "data-label-bold": _("Fett"),
+                "data-label-italic": _("Kursiv"),
+                "data-label-bullets": _("Aufzählung"),
+                "data-label-numbers": _("Nummerierte Liste"),
+                "data-label-link": _("Link einfügen oder ändern"),
+                "data-label-link-prompt": _("Adresse des Links (leer: Link entfernen):"),
+            }
+        )
+
+
+def paragraphs(value: str) -> str:
+    """Plain text as typed without the editor: blank lines end a paragraph; HTML stays as it is
+    (the sanitiser decides what of it is kept)."""
+    if value and not LOOKS_LIKE_HTML.search(value):
+        return linebreaks(value.strip(), autoescape=True)
+    return value
+
+
+class ChoiceList(forms.CheckboxSelectMultiple):
+    """Checkboxes that the page's script gives a filter box and chips; plain without it.
+
+    Rendered in Python rather than one template per option: a profile with a few offers has
+    hundreds of these boxes, and the template per option was most of the page's time.
+    """
+
+    def render(
+        self, name: str, value: object, attrs: dict | None = None, renderer: object = None
+    ) -> str:
+        chosen = {str(item) for item in self.format_value(value)}
+        base = self.build_attrs(self.attrs, attrs).get("id", f"id_{name}")
+        options = format_html_join(
+            "",
+            '<li><label for="{0}"><input type="checkbox" name="{1}" value="{2}" id="{0}"{3}> '
+            "{4}</label></li>",
+            (
+                (
+                    f"{base}_{index}",
+                    name,
+                    str(option),
+                    " checked" if str(option) in chosen else "",
+                    label,
+                )
+                for index, (option, label) in enumerate(self.choices)
+            ),
+        )
+        return format_html(
+            '<ul class="choice-list" id="{}" data-choice-list>{}</ul>', base, options
+        )
+
+
+class QuickSelect(forms.Select):
+    """A select rendered in Python, for the weekday of every slot and the place of every location:
+    Django's template per option made them the slowest part of the page after the checkboxes."""
+
+    def render(
+        self, name: str, value: object, attrs: dict | None = None, renderer: object = None
+    ) -> str:
+        chosen = {str(item) for item in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(option), " selected" if str(option) in chosen else "", label)
+                for option, label in self.choices
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            options,
+        )
+
+
 def _checkboxes() -> forms.CheckboxSelectMultiple:
-    return forms.CheckboxSelectMultiple()
+    return ChoiceList()
 
 
 def _formfield(field: models.Field, **kwargs: object) -> forms.Field | None:
@@ -166,6 +257,7 @@ class OpeningHoursForm(ProfilePartForm):
         fields = OPENING_HOURS.names(FORM)
         formfield_callback = _formfield
         widgets = {
+            "weekday": QuickSelect(),
             "opens": _time_input(),
             "closes": _time_input(),
             "booking_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
@@ -200,6 +292,7 @@ class LocationForm(ProfilePartForm):
         }
         widgets = {
             "postcode": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "municipality": QuickSelect(),
             "accessibility": forms.Textarea(attrs={"rows": 2}),
         }
         formsets = {
@@ -238,13 +331,13 @@ class ActorForm(ProfilePartForm):
         formfield_callback = _formfield
         help_texts = {
             "description": _(
-                "Einfaches HTML ist erlaubt: Absätze (p), Listen (ul, ol, li), Links (a) und "
-                "Hervorhebungen (strong, em). Alles andere wird beim Speichern entfernt."
+                "Mit den Knöpfen über dem Feld setzen Sie Text fett oder kursiv, machen Listen "
+                "und Links. Ohne diese Knöpfe trennt eine Leerzeile die Absätze."
             ),
         }
         widgets = {
             "short_description": forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
-            "description": forms.Textarea(attrs={"rows": 8}),
+            "description": RichTextarea(),
             "phone": forms.TextInput(attrs={"type": "tel"}),
             "topics": _checkboxes(),
             "target_groups": _checkboxes(),
@@ -263,9 +356,27 @@ class ActorForm(ProfilePartForm):
         if self.instance.kind == ActorKind.AGENCY_UNIT:
             kinds = ActorKind.choices
         self.fields["kind"].choices = [("", "---------"), *kinds]
+        self._share_vocabularies()
+
+    def _share_vocabularies(self) -> None:
+        """Every offer lists the same terms: read them once, not once per offer and field.
+
+        The choices are evaluated here into lists that all the forms render from; validating
+        still goes through each field's queryset.
+        """
+        shared = {name: list(self.fields[name].choices) for name in VOCABULARIES}
+        for name in VOCABULARIES:
+            self.fields[name].choices = shared[name]
+        for offer in self.formsets["offers"].forms:
+            for name in VOCABULARIES:
+                offer.fields[name].choices = shared[name]
 
     def clean_description(self) -> str:
-        return sanitize_html(self.cleaned_data["description"])
+        description = self.cleaned_data["description"]
+        if "description" in self.changed_data:
+            # Only what was typed now: a stored text is not rewritten into paragraphs unasked.
+            description = paragraphs(description)
+        return sanitize_html(description)
 
     def sections_with_errors(self) -> list[tuple[str, str]]:
         """Formsets with an error anywhere (nested opening hours too), for the error summary."""

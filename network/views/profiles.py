@@ -15,6 +15,8 @@ from network.permissions import get_editable_actor_for_user
 from network.profiles import ProfileStatus, profile_status, submit_change
 from portal.transactions import Busy, busy_form
 
+PREVIEW = "preview"  # the name of the form's preview button
+
 
 def _edit(request: HttpRequest, status: ProfileStatus | None) -> HttpResponse:
     instance = status.version_to_edit() if status is not None else Actor()
@@ -22,6 +24,11 @@ def _edit(request: HttpRequest, status: ProfileStatus | None) -> HttpResponse:
         form = ActorForm(instance=instance)
     else:
         form = ActorForm(request.POST, request.FILES, instance=instance)
+        if form.is_valid() and PREVIEW in request.POST:
+            # The proposed version assembled in memory, shown as the public will see it; nothing
+            # is stored until the person submits it for review.
+            context = {"form": form, "status": status, "preview": form.save(commit=False)}
+            return render(request, "network/actor_form.html", context)
         if form.is_valid():
             try:
                 change = submit_change(

@@ -85,6 +85,9 @@ PUBLIC_JOURNEYS: dict[str, Journey] = {
             "network.models.SocialLink.Platform",
         ),
     ),
+    "outdated report": Journey(
+        sources=("templates/network/report_outdated", "network/forms/reports.py"),
+    ),
     "agency": Journey(
         sources=(
             "templates/network/agency_",

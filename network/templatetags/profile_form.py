@@ -1,0 +1,106 @@
+"""The profile form's fields rendered in Python: one template per field was most of the page's
+time (a profile with a few offers has some 250 fields), so these tags write the same markup as
+Django's field group (label or legend, help text, errors, widget) directly."""
+
+from __future__ import annotations
+
+from django import template
+from django.forms import BaseForm, BoundField
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from network import hours
+from network.models import Location
+
+register = template.Library()
+
+
+def _caption(field: BoundField) -> str:
+    label = str(field.label)
+    suffix = field.form.label_suffix or ""
+    return label if not suffix or label[-1:] in ":?.!" else f"{label}{suffix}"
+
+
+@register.simple_tag
+def field_row(field: BoundField) -> SafeString:
+    """One field as <div class="field">, marked `required` as Django's own rendering marks it."""
+    css = field.form.required_css_class if field.field.required else ""
+    css_attr = format_html(' class="{}"', css) if css else ""
+    describedby = field.aria_describedby
+    if field.use_fieldset:
+        opening = format_html(
+            "<fieldset{}><legend{}>{}</legend>",
+            format_html(' aria-describedby="{}"', describedby) if describedby else "",
+            css_attr,
+            _caption(field),
+        )
+        closing = SafeString("</fieldset>")
+    else:
+        opening = format_html(
+            '<label for="{}"{}>{}</label>', field.id_for_label, css_attr, _caption(field)
+        )
+        closing = SafeString("")
+    help_text = (
+        format_html(
+            '<div class="helptext" id="{}_helptext">{}</div>', field.auto_id, field.help_text
+        )
+        if field.help_text
+        else ""
+    )
+    errors = (
+        format_html(
+            '<ul class="errorlist" id="{}_error">{}</ul>',
+            field.auto_id,
+            format_html_join("", "<li>{}</li>", ((error,) for error in field.errors)),
+        )
+        if field.errors
+        else ""
+    )
+    return format_html(
+        '<div class="field">{}{}{}{}{}</div>',
+        opening,
+        help_text,
+        errors,
+        field.as_widget(),
+        closing,
+    )
+
+
+@register.simple_tag
+def field_rows(form: BaseForm, *skip: str) -> SafeString:
+    """A child form: its hidden fields and order, then the visible fields but for DELETE (which
+    the caller places) and those named in `skip`."""
+    names = {"ORDER", "DELETE", *skip}
+    hidden = [str(field) for field in form.hidden_fields()]
+    if "ORDER" in form.fields:
+        hidden.append(form["ORDER"].as_hidden())
+    visible = [field_row(field) for field in form.visible_fields() if field.name not in names]
+    return SafeString("".join(hidden + visible))
+
+
+@register.simple_tag
+def field_cell(field: BoundField) -> SafeString:
+    """A field in a table cell of the hours grid: the label read out, not shown, and errors."""
+    errors = (
+        format_html(
+            '<ul class="errorlist" id="{}_error">{}</ul>',
+            field.auto_id,
+            format_html_join("", "<li>{}</li>", ((error,) for error in field.errors)),
+        )
+        if field.errors
+        else ""
+    )
+    return format_html(
+        '<label class="visually-hidden" for="{}">{}</label>{}{}',
+        field.id_for_label,
+        field.label,
+        errors,
+        field.as_widget(),
+    )
+
+
+@register.simple_tag
+def preview_schedule(location: Location) -> hours.Schedule:
+    """The week of a location as proposed (held in memory, not stored), for the preview."""
+    return hours.schedule(location.opening_hours.all(), location.exceptions.all(), timezone.now())
