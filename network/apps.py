@@ -60,6 +60,7 @@ class NetworkConfig(AppConfig):
                 "translation.approved": _("Übersetzung freigegeben"),
                 "translation.returned": _("Übersetzung zurückgegeben"),
                 "translation.published": _("Übersetzung veröffentlicht"),
+                "translation.machine_drafted": _("Maschinelle Rohübersetzung angefordert"),
             }
         )
 

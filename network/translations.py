@@ -27,6 +27,7 @@ from network.diff import Row, Section
 from network.models import Actor, ProfileChange
 from network.permissions import User, can_edit_actor, is_agency_staff
 from network.profiles import Reviewable, register_reviewable
+from portal import machine_translation
 from portal.html import html_to_text, sanitize_html
 from portal.models import ContentTranslation, TranslationProposal
 from portal.translations import GERMAN as GERMAN_CODE
@@ -43,12 +44,14 @@ class State(StrEnum):
     MISSING = "missing"
     OUTDATED = "outdated"
     CURRENT = "current"
+    MACHINE = "machine"
 
 
 STATE_LABELS = {
     State.MISSING: gettext_lazy("fehlt"),
     State.OUTDATED: gettext_lazy("veraltet"),
     State.CURRENT: gettext_lazy("aktuell"),
+    State.MACHINE: gettext_lazy("maschinell übersetzt, nicht geprüft"),
 }
 
 
@@ -116,6 +119,8 @@ def translation_scope(root: models.Model) -> list[models.Model]:
 def _state(german: str, row: ContentTranslation | None) -> State:
     if row is None or not row.text:
         return State.MISSING
+    if row.machine_translated:
+        return State.MACHINE
     return State.CURRENT if row.source_digest == digest(german) else State.OUTDATED
 
 
@@ -236,6 +241,7 @@ def _publish(items: list[dict[str, object]], language: str, user: User | None) -
             defaults={
                 "text": item["text"],
                 "source_digest": item["source_digest"],
+                "machine_translated": False,
                 "updated_by": user if getattr(user, "is_authenticated", False) else None,
             },
         )
@@ -244,14 +250,17 @@ def _publish(items: list[dict[str, object]], language: str, user: User | None) -
 
 def _changed(entries: list[Entry], language: str) -> list[Entry]:
     """Only texts that differ from the published translation: an untouched field keeps its
-    state (an outdated translation does not become current by saving the form)."""
+    state (an outdated translation does not become current by saving the form). A machine
+    draft saved by a person, changed or not, becomes theirs."""
     objects = list({(type(entry.obj), entry.obj.pk): entry.obj for entry in entries}.values())
     rows = _rows_by_key(objects, [language])
     changed = []
     for entry in entries:
         content_type = ContentType.objects.get_for_model(entry.obj)
         row = rows.get((content_type.pk, entry.obj.pk, language, entry.field))
-        if _clean(entry.obj, entry.field, entry.text) != (row.text if row else ""):
+        if (row is not None and row.machine_translated and entry.text.strip()) or _clean(
+            entry.obj, entry.field, entry.text
+        ) != (row.text if row else ""):
             changed.append(entry)
     return changed
 
@@ -424,6 +433,72 @@ def save_vocabulary_translations(*, language: str, entries: list[Entry], acting_
     return len(items)
 
 
+def _row_key(status: FieldStatus) -> tuple[int, int, str, str]:
+    content_type = ContentType.objects.get_for_model(status.obj)
+    return (content_type.pk, status.obj.pk, status.language, status.field)
+
+
+def request_machine_drafts(*, root: models.Model, language: str, acting_user: User) -> int:
+    """Ask the translation service for the texts of `root` (an actor with its offers, a need,
+    an event) that have no translation in `language`; the answers are stored as drafts marked
+    machine translated, which the public does not see until a person saves them. Returns how
+    many texts got a draft. Raises machine_translation.Unavailable when the service fails (what
+    came before stays), ValueError for an unknown language or an unconfigured service.
+    """
+    actor = owner_actor(root)
+    if not can_edit_actor(acting_user, actor):
+        raise PermissionDenied
+    if language not in language_codes() or not machine_translation.is_configured():
+        raise ValueError("no machine translation into this language")
+    missing = [
+        status
+        for status in field_statuses(translation_scope(root), [language])
+        if status.state == State.MISSING
+    ]
+    # The service is asked before the transaction: no lock is held while it thinks.
+    drafts = [
+        (
+            status,
+            machine_translation.translate(
+                status.german, source=GERMAN_CODE, target=language, html=status.is_html
+            ),
+        )
+        for status in missing
+    ]
+    with transaction.atomic():
+        Actor.objects.select_for_update().only("pk").get(pk=actor.pk)
+        # A person who translated meanwhile keeps their text.
+        rows = _rows_by_key([status.obj for status, _text in drafts], [language])
+        drafts = [
+            (status, text)
+            for status, text in drafts
+            if _state(status.german, rows.get(_row_key(status))) == State.MISSING
+        ]
+        for status, text in drafts:
+            ContentTranslation.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(status.obj),
+                object_id=status.obj.pk,
+                language=language,
+                field=status.field,
+                defaults={
+                    "text": _clean(status.obj, status.field, text),
+                    "source_digest": digest(status.german),
+                    "machine_translated": True,
+                    "updated_by": acting_user,
+                },
+            )
+        if drafts:
+            audit.record(
+                "translation.machine_drafted",
+                user=acting_user,
+                actor=actor,
+                obj=root,
+                language=language,
+                fields=[f"{status.obj.pk}.{status.field}" for status, _text in drafts],
+            )
+    return len(drafts)
+
+
 @dataclass(frozen=True)
 class ReportLine:
     """Per kind of object and language: how many texts are missing, outdated or current."""
@@ -447,7 +522,9 @@ def translation_report(*, outdated_limit: int = 20) -> list[ReportLine]:
         counts = {code: dict.fromkeys(State, 0) for code in language_codes()}
         outdated = []
         for status in field_statuses(objects):
-            counts[status.language][status.state] += 1
+            # The public does not see a machine draft: for them the text is missing.
+            state = State.MISSING if status.state == State.MACHINE else status.state
+            counts[status.language][state] += 1
             if status.state == State.OUTDATED and len(outdated) < outdated_limit:
                 outdated.append(status)
         meta = registration.model._meta

@@ -102,6 +102,8 @@ class ContentTranslation(models.Model):
 
     `source_digest` is the hash of the German text it was made from: when the German text
     changes, the translation is still shown but counts as outdated until someone revises it.
+    A `machine_translated` row is a draft from the translation service that no person has read
+    yet: editors see it in their form, the public does not, until someone saves it as theirs.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
@@ -110,6 +112,9 @@ class ContentTranslation(models.Model):
     field = models.CharField(_("Feld"), max_length=100)
     text = models.TextField(_("Text"))
     source_digest = models.CharField(max_length=64)
+    machine_translated = models.BooleanField(
+        _("maschinell übersetzt, nicht geprüft"), default=False
+    )
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

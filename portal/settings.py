@@ -323,6 +323,10 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 # Genitive months in Ukrainian and Russian, day-month order in English (portal/formats/).
 FORMAT_MODULE_PATH = ["portal.formats"]
+# Machine-translation drafts (portal/machine_translation.py): a LibreTranslate-compatible service;
+# without it the editors' "draft translation" button is absent.
+TRANSLATION_API_URL = env_str("TRANSLATION_API_URL")
+TRANSLATION_API_KEY = env_str("TRANSLATION_API_KEY")
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True

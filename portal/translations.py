@@ -138,6 +138,7 @@ def _rows(obj: models.Model, language: str) -> dict[str, Any]:
                 content_type=ContentType.objects.get_for_model(obj),
                 object_id=obj.pk,
                 language=language,
+                machine_translated=False,  # a machine draft waits for a person
             ).only("field", "text", "source_digest")
         }
     return cache[language]
@@ -181,9 +182,9 @@ def prefetch_translations(objects: Iterable[models.Model], language: str | None 
         content_type = types[model]
         by_type[content_type.pk] = instances
         condition |= Q(content_type=content_type, object_id__in=list(instances))
-    rows = ContentTranslation.objects.filter(condition, language=language).only(
-        "content_type_id", "object_id", "field", "text", "source_digest"
-    )
+    rows = ContentTranslation.objects.filter(
+        condition, language=language, machine_translated=False
+    ).only("content_type_id", "object_id", "field", "text", "source_digest")
     for row in rows:
         for obj in by_type[row.content_type_id].get(row.object_id, ()):
             obj.__dict__[CACHE_ATTR][language][row.field] = row

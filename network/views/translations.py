@@ -24,9 +24,11 @@ from network.translations import (
     field_statuses,
     open_proposal,
     proposed_texts,
+    request_machine_drafts,
     save_translations,
     translation_scope,
 )
+from portal import machine_translation
 from portal.models import TranslationProposal
 from portal.translations import translation_languages
 
@@ -131,6 +133,8 @@ def _language(code: str) -> tuple[str, str]:
 
 def _edit(request: HttpRequest, actor: Actor, root: models.Model, code: str) -> HttpResponse:
     language, language_name = _language(code)
+    if request.method == "POST" and "machine_draft" in request.POST:
+        return _machine_drafts(request, actor, root, language)
     statuses = field_statuses(translation_scope(root), [language])
     change = open_proposal(root, language)
     form = TranslationForm(
@@ -169,8 +173,35 @@ def _edit(request: HttpRequest, actor: Actor, root: models.Model, code: str) -> 
             "form": form,
             "change": change,
             "has_texts": bool(statuses),
+            "machine_translation": machine_translation.is_configured(),
+            "machine_drafts": any(status.state == State.MACHINE for status in statuses),
         },
     )
+
+
+def _machine_drafts(
+    request: HttpRequest, actor: Actor, root: models.Model, language: str
+) -> HttpResponse:
+    """The "draft translation" button: only where a translation service is configured."""
+    if not machine_translation.is_configured():
+        raise Http404("No translation service.")
+    try:
+        drafted = request_machine_drafts(root=root, language=language, acting_user=request.user)
+    except machine_translation.Unavailable:
+        messages.error(
+            request,
+            _("Der Übersetzungsdienst antwortet gerade nicht. Bitte versuchen Sie es später."),
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                "%(count)s maschinelle Rohübersetzungen eingefügt. Sie sind erst sichtbar, wenn "
+                "Sie sie geprüft und gespeichert haben."
+            )
+            % {"count": drafted},
+        )
+    return redirect(request.path)
 
 
 @login_required
