@@ -18,6 +18,10 @@ class SearchConfig(AppConfig):
             label=_("Seite"),
         )
         pages.connect()
+        # The "did you mean" vocabulary follows the synonyms (search/spelling.py).
+        from search import spelling
+
+        spelling.connect()
         register_check("search", health.check_search)
 
         # Its pages in the shared page cache (portal/pagecache).

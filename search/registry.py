@@ -101,6 +101,9 @@ def _write(backend: SearchBackend, keys: list[tuple[str, str]]) -> None:
 
 
 def _apply(keys: list[tuple[str, str]]) -> None:
+    from search import spelling
+
+    spelling.vocabulary_changed()
     for backend in index_backends():
         if backend.transactional:
             _write(backend, keys)
@@ -165,4 +168,7 @@ def rebuild(
             batch_size=batch_size,
             progress=progress,
         )
+    from search import spelling
+
+    spelling.vocabulary_changed()
     return written

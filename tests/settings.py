@@ -19,3 +19,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # The shared page cache is off in tests: their changes are never committed, so no change would
 # reach it; tests/portal/test_page_cache.py turns it on and commits (portal/pagecache.py).
 PAGE_CACHE = False
+# The tests run the vocabulary's refresh themselves (a thread would not see their transaction).
+SEARCH_VOCABULARY_REFRESH = "worker"
