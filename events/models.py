@@ -181,6 +181,12 @@ class Event(DraftStateMixin, RevisionMixin, ClusterableModel):
         ordering = ["start_date", "start_time", "pk"]
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
+        # The calendar's first cut (events.services.in_window): published events by their first
+        # date, and series by the day they end.
+        indexes = [
+            models.Index(fields=["live", "start_date"], name="events_live_start"),
+            models.Index(fields=["frequency", "repeat_until"], name="events_series_until"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
