@@ -68,12 +68,16 @@ LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/mia_bench
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.directory --actors 1000
+	@# The public pages in-process, rendered and from the page cache, on both databases.
+	$(BIN)/python -m benchmarks.pages --actors 1000
+	$(BIN)/python -m benchmarks.pages --actors 1000 --database-url $(LOAD_DATABASE_URL)
 	$(BIN)/python -m benchmarks.chat
 	$(BIN)/python -m benchmarks.search --save-rows $(VENV)/bench-search-sqlite.json
 	$(if $(BENCH_POSTGRES_URL),$(BIN)/python -m benchmarks.search --database-url $(BENCH_POSTGRES_URL) \
 		--rows-from $(VENV)/bench-search-sqlite.json)
 	@# Load: real servers (daphne, a uvicorn pool) in production mode on PostgreSQL and Redis.
-	$(BIN)/python -m benchmarks.http_load --database-url $(LOAD_DATABASE_URL)
+	$(BIN)/python -m benchmarks.http_load --database-url $(LOAD_DATABASE_URL) \
+		--connections "psycopg pool,connect per request,CONN_MAX_AGE 60"
 	$(BIN)/python -m benchmarks.chat_load --database-url $(LOAD_DATABASE_URL)
 	$(BIN)/python -m benchmarks.referral_load --database-url $(LOAD_DATABASE_URL)
 	@# The referral form's writes on the embedded default of `make run` (SQLite, one daphne).

@@ -1,4 +1,4 @@
-"""Public pages under 50 concurrent users, served by daphne and by a uvicorn worker pool.
+"""Public pages under 20 concurrent users, served by daphne and by a uvicorn worker pool.
 
 The portal runs as in production (PostgreSQL, Redis, DEBUG off) in a server started here as a
 subprocess; the benchmark database holds the demo network grown to --actors actors. Virtual
@@ -31,24 +31,22 @@ class Tally:
 
 
 def pages() -> dict[str, str]:
-    """The public pages of the issue, with real filter values and a real profile."""
+    """The public pages of issue 16 (benchmarks.pages), with real filter values and a profile."""
+    from benchmarks.pages import pages as public_pages
     from events.models import Event
-    from network.models import Actor, Language, Topic
 
-    topics = list(Topic.objects.order_by("pk").values_list("slug", flat=True)[:2])
-    language = Language.objects.order_by("pk").values_list("code", flat=True).first()
-    filters = "&".join(f"topic={slug}" for slug in topics) + f"&language={language}"
-    actor = Actor.objects.filter(live=True).order_by("pk").values_list("slug", flat=True).first()
-    found = {
-        "home": "/",
-        "directory with filters": f"/directory/?{filters}",
-        "profile": f"/directory/{actor}/",
-        "events": "/events/",
-        "search": "/search/?q=Beratung",
-    }
     if not Event.objects.exists():
         raise SystemExit("no events in the benchmark database")
-    return found
+    return public_pages()
+
+
+# How the portal's processes reach PostgreSQL: a new connection per request (what compose.yaml
+# had), persistent connections per thread, or Django's psycopg pool (portal/settings.py).
+CONNECTIONS = {
+    "connect per request": {"DATABASE_CONN_MAX_AGE": "0", "DATABASE_POOL": "false"},
+    "CONN_MAX_AGE 60": {"DATABASE_CONN_MAX_AGE": "60", "DATABASE_POOL": "false"},
+    "psycopg pool": {"DATABASE_CONN_MAX_AGE": "0", "DATABASE_POOL": "true"},
+}
 
 
 async def virtual_user(
@@ -120,12 +118,16 @@ def figures(latencies: list[float], errors: int, elapsed: float) -> dict[str, fl
 
 
 def measure(kind: str, environment: dict, paths, args: argparse.Namespace) -> dict:
+    """The floor, then the portal once per connection set-up asked for, on one server kind."""
     users, seconds, warmup, workers = args.users, args.duration, args.warmup, args.workers
     with harness.running_server(kind, "benchmarks.floor:hello", environment, workers) as server:
         floor = asyncio.run(load(server.base_url, [(FLOOR_PAGE, "/")], users, seconds, warmup))
-    with harness.running_server(kind, "portal.asgi:application", environment, workers) as server:
-        portal = asyncio.run(load(server.base_url, paths, users, seconds, warmup))
-    return {"floor": floor, "portal": portal}
+    portals = {}
+    for connections in args.connections.split(","):
+        variant = {**environment, **CONNECTIONS[connections]}
+        with harness.running_server(kind, "portal.asgi:application", variant, workers) as server:
+            portals[connections] = asyncio.run(load(server.base_url, paths, users, seconds, warmup))
+    return {"floor": floor, "portals": portals}
 
 
 def server_label(kind: str, workers: int) -> str:
@@ -143,7 +145,8 @@ def report(results: dict, args: argparse.Namespace, actors: int, paths, started:
         "hello-world ASGI app on the same server under the same load; *× floor* is the portal's "
         "p50 latency divided by the floor's, and the floor's throughput divided by the "
         "portal's. The load generator runs on the same 2 CPUs as the server and takes the "
-        "share of one CPU given in the last column away from it.",
+        "share of one CPU given in the last column away from it. Per page: the portal with "
+        f"{args.connections.split(',')[0]}; the other connection set-ups as totals.",
         "",
         "| server | page | req/s | p50 ms | p95 ms | errors | p50 × floor | req/s floor ÷ portal |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -155,21 +158,28 @@ def report(results: dict, args: argparse.Namespace, actors: int, paths, started:
             f"| {label} | {FLOOR_PAGE} | {floor['rps']:.0f} | {floor['p50']:.1f} "
             f"| {floor['p95']:.1f} | {floor['errors']} | 1.0× | 1.0× |"
         )
-        for name, row in result["portal"]["rows"].items():
-            total = name == "all pages"
-            throughput = harness.ratio(floor["rps"], row["rps"]) if total else "–"
-            lines.append(
-                f"| {label} | {f'**{name}**' if total else name} | {row['rps']:.1f} "
-                f"| {row['p50']:.0f} | {row['p95']:.0f} | {row['errors']} "
-                f"| {harness.ratio(row['p50'], floor['p50'])} | {throughput} |"
-            )
+        for connections, portal in result["portals"].items():
+            for name, row in portal["rows"].items():
+                total = name == "all pages"
+                throughput = harness.ratio(floor["rps"], row["rps"]) if total else "–"
+                first = connections == args.connections.split(",")[0]
+                if not total and not first:
+                    continue  # per page only for the first set-up; the others as a total
+                page = name if not total else "**all pages**" if first else f"**{connections}**"
+                lines.append(
+                    f"| {label} | {page} | {row['rps']:.1f} "
+                    f"| {row['p50']:.0f} | {row['p95']:.0f} | {row['errors']} "
+                    f"| {harness.ratio(row['p50'], floor['p50'])} | {throughput} |"
+                )
     lines += ["", "Load generator CPU (share of one CPU) and response statuses:", ""]
     for kind, result in results.items():
         label = server_label(kind, args.workers)
-        for which in ("floor", "portal"):
+        runs = [("floor", result["floor"])]
+        runs += [(f"portal, {name}", portal) for name, portal in result["portals"].items()]
+        for which, run in runs:
             lines.append(
-                f"- {label}, {which}: client {result[which]['client_cpu']:.0%} CPU, "
-                f"statuses {dict(sorted(result[which]['statuses'].items()))}"
+                f"- {label}, {which}: client {run['client_cpu']:.0%} CPU, "
+                f"statuses {dict(sorted(run['statuses'].items()))}"
             )
     lines += ["", "Pages: " + ", ".join(f"{name} `{path}`" for name, path in paths) + "."]
     return "\n".join(lines) + "\n"
@@ -177,12 +187,17 @@ def report(results: dict, args: argparse.Namespace, actors: int, paths, started:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per measurement")
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds not counted")
     parser.add_argument("--actors", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     parser.add_argument("--servers", default=",".join(harness.SERVERS))
+    parser.add_argument(
+        "--connections",
+        default="psycopg pool",
+        help=f"comma-separated, of: {', '.join(CONNECTIONS)}; the first is shown per page",
+    )
     parser.add_argument("--database-url", default=harness.DEFAULT_DATABASE_URL)
     parser.add_argument("--redis-url", default=harness.DEFAULT_REDIS_URL)
     parser.add_argument("--quick", action="store_true", help="5 users, 2 s: a smoke run")
