@@ -16,6 +16,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -82,9 +83,16 @@ class KnowledgeIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["knowledge.KnowledgeArticlePage"]
+    # Only the admin's preview renders the page itself; readers come through knowledge.views.
+    template = "knowledge/member_index.html"
 
     class Meta:
         verbose_name = _("Wissensdatenbank")
+
+    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = KnowledgeArticlePage.objects.child_of(self).live()
+        return context
 
 
 class KnowledgeArticleQuerySet(PageQuerySet):
@@ -139,10 +147,17 @@ class KnowledgeArticlePage(Page):
     ]
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types: list[str] = []
+    # Only the admin's preview renders the page itself; readers come through knowledge.views.
+    template = "knowledge/member_article.html"
 
     class Meta:
         verbose_name = _("Artikel der Wissensdatenbank")
         verbose_name_plural = _("Artikel der Wissensdatenbank")
+
+    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article=self, shown=self, attachments=self.attachments.all())
+        return context
 
     @property
     def is_stale(self) -> bool:

@@ -58,8 +58,8 @@ def _changed(sender: type, instance: KnowledgeArticlePage, **kwargs: object) -> 
 
 
 def connect() -> None:
-    for signal in (post_save, post_delete):
-        signal.connect(_changed, sender=KnowledgeArticlePage, dispatch_uid=f"knowledge_{signal}")
+    post_save.connect(_changed, sender=KnowledgeArticlePage, dispatch_uid="knowledge_saved")
+    post_delete.connect(_changed, sender=KnowledgeArticlePage, dispatch_uid="knowledge_deleted")
     page_published.connect(
         _changed, sender=KnowledgeArticlePage, dispatch_uid="knowledge_published"
     )

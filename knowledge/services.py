@@ -43,6 +43,7 @@ from search.backends import get_search_backend
 
 MAX_QUERY_LENGTH = 200
 RECENT = 8
+SUGGESTIONS = 8
 # Addresses of the knowledge base beside the articles (urls.py).
 RESERVED_SLUGS = frozenset({"new", "suggest"})
 
@@ -178,8 +179,9 @@ class InvalidQuery(ValueError):
 def search_articles(
     user: User | None, query: str, *, limit: int = 50
 ) -> list[KnowledgeArticlePage]:
-    """Articles the person may read that match the words, best first; the index's audiences
-    and the readable articles both filter, so a stale index entry reveals nothing."""
+    """Articles the person may read that match the words, best first (every word also as the
+    start of a word, so it serves the suggestions as they type); the index's audiences and the
+    readable articles both filter, so a stale index entry reveals nothing."""
     query = " ".join(query.split())
     if len(query) > MAX_QUERY_LENGTH:
         raise InvalidQuery(
@@ -194,23 +196,6 @@ def search_articles(
     ids = [int(hit.object_id) for hit in hits]
     found = readable_articles(user).select_related("unit").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
-
-
-def suggest_articles(
-    user: User | None, query: str, *, limit: int = 8
-) -> list[KnowledgeArticlePage]:
-    query = " ".join(query.split())
-    if len(query) > MAX_QUERY_LENGTH:
-        raise InvalidQuery(
-            _("Die Suche darf höchstens %(max)d Zeichen lang sein.") % {"max": MAX_QUERY_LENGTH}
-        )
-    scopes = search_scopes(user)
-    if not query or not scopes:
-        return []
-    hits = get_search_backend().suggest(query, limit=limit * 3, scopes=scopes)
-    ids = [int(hit.object_id) for hit in hits if hit.kind == knowledge_search.KIND]
-    found = readable_articles(user).in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found][:limit]
 
 
 @dataclass

@@ -107,7 +107,9 @@ def _article(request: HttpRequest, slug: str, *, area: str) -> HttpResponse:
 
 def _suggest(request: HttpRequest, *, area: str) -> JsonResponse:
     try:
-        articles = services.suggest_articles(request.user, request.GET.get("q", ""))
+        articles = services.search_articles(
+            request.user, request.GET.get("q", ""), limit=services.SUGGESTIONS
+        )
     except services.InvalidQuery as exc:
         return JsonResponse({"errors": {"q": [str(exc)]}}, status=400)
     name = "knowledge:article" if area == "staff" else "my_knowledge:article"

@@ -126,3 +126,12 @@ def test_it_links_a_referrals_articles_on_its_page(client, staff_a, staff_b, uni
     assert url in section
     # The unit's other articles follow those of the concern.
     assert section.index(url) < section.index(articles.shared.title)
+
+
+def test_it_lets_administrators_edit_and_preview_an_article_in_the_admin(client, admin, articles):
+    client.force_login(admin)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[articles.staff_only.pk]))
+    preview = articles.staff_only.make_preview_request()
+    assert edit.status_code == 200
+    assert preview.status_code == 200
+    assert "Antrag bei der Ausländerbehörde stellen" in preview.content.decode()
