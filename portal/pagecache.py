@@ -182,6 +182,12 @@ def _version_key(kind: str) -> str:
     return f"{KEY_PREFIX}:kind:{kind}"
 
 
+@functools.cache
+def _version_keys() -> tuple[str, ...]:
+    """Every kind's token key (the registrations are complete once the apps are ready)."""
+    return tuple(_version_key(kind) for kind in sorted(_all_kinds))
+
+
 def _versions(kinds: Iterable[str]) -> dict[str, str]:
     """The current token of each kind, creating the ones the cache does not hold."""
     keys = {kind: _version_key(kind) for kind in kinds}
@@ -209,14 +215,18 @@ class PageCacheMiddleware:
         key = self._key(request) if anonymous and settings.PAGE_CACHE else None
         if key is not None:
             request._pagecache_key = key if request.method == "GET" else None
-            entry = cache.get(key)
-            if entry is not None and entry["ends"] > time.time():
-                current = cache.get_many([_version_key(kind) for kind in entry["versions"]])
-                if all(
-                    current.get(_version_key(kind)) == token
+            # One round trip: the entry and every kind's token.
+            found = cache.get_many([key, *_version_keys()])
+            entry = found.get(key)
+            if (
+                entry is not None
+                and entry["ends"] > time.time()
+                and all(
+                    found.get(_version_key(kind)) == token
                     for kind, token in entry["versions"].items()
-                ):
-                    return self._replay(entry)
+                )
+            ):
+                return self._replay(entry)
         response = self.get_response(request)
         if anonymous:
             if response.status_code < 300 or response.status_code >= 400:
@@ -295,6 +305,7 @@ class PageCacheMiddleware:
         response = HttpResponse(entry["content"], status=entry["status"])
         for name, value in entry["headers"]:
             response[name] = value
+        response["Content-Length"] = str(len(entry["content"]))
         remaining = int(entry["ends"] - time.time())
         patch_cache_control(
             response,
