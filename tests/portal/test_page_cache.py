@@ -244,9 +244,7 @@ def test_a_closure_shows_on_the_profile_at_once_while_a_content_page_still_hits(
                 location=location, starts_on=TUESDAY_BEFORE_NINE.date(), reason="Betriebsausflug"
             )
 
-        assert "Heute geschlossen: Betriebsausflug." in text(
-            assert_rendered(client, PROFILE)
-        )
+        assert "Heute geschlossen: Betriebsausflug." in text(assert_rendered(client, PROFILE))
         assert_hit(client, about)
 
 
@@ -255,16 +253,12 @@ def test_open_now_rolls_over_at_the_start_of_a_consultation(client, actor):
     OpeningHoursFactory(location=location, weekday=1, opens=dt.time(9), closes=dt.time(12))
     with time_machine.travel(TUESDAY_BEFORE_NINE, tick=False) as clock:
         warm(client, PROFILE)
-        assert "Nächste offene Sprechstunde: heute, 9:00" in text(
-            assert_hit(client, PROFILE)
-        )
+        assert "Nächste offene Sprechstunde: heute, 9:00" in text(assert_hit(client, PROFILE))
         clock.shift(dt.timedelta(seconds=30))
         assert_hit(client, PROFILE)
         clock.shift(dt.timedelta(seconds=31))
 
-        assert "Jetzt geöffnet, ohne Termin, bis 12:00" in text(
-            assert_rendered(client, PROFILE)
-        )
+        assert "Jetzt geöffnet, ohne Termin, bis 12:00" in text(assert_rendered(client, PROFILE))
 
 
 def test_the_directorys_open_now_count_rolls_over_at_the_next_slot_edge(client, actor):
