@@ -93,7 +93,6 @@ class Admission:
     user: Any
     channel: Channel
     muted: bool
-    history: list[str]
 
 
 def _session_user(session: Any) -> Any:
@@ -114,10 +113,14 @@ def _admit(session: Any, slug: str) -> tuple[int, Admission | None]:
         membership = services.join_channel(channel=channel, acting_user=user)
     except ChatRefused:
         return NOT_A_MEMBER, None
-    latest = queries.latest_messages(channel, conf.history_on_connect())
-    history = [json.dumps(frame) for frame in queries.frames(latest, channel)]
     muted = membership.status == ChannelMembership.Status.MUTED
-    return 0, Admission(user, channel, muted, history)
+    return 0, Admission(user, channel, muted)
+
+
+@_in_database
+def _history(channel: Channel) -> list[str]:
+    latest = queries.latest_messages(channel, conf.history_on_connect())
+    return [json.dumps(frame) for frame in queries.frames(latest, channel)]
 
 
 @_in_database
@@ -183,23 +186,44 @@ def _read(channel: Channel, user: Any, seq: object) -> None:
     services.mark_read(channel=channel, seq=seq, acting_user=user, may_post=True)
 
 
+PRESENCE_PER_INTERVAL = 100
+
+
 class _PresenceAnnouncer:
     """At most one presence frame per channel and interval from this process.
 
     The first arrival or departure in a quiet channel is announced at once; those within the
     following interval wait and travel together in one frame, read when it goes out (the
-    counters live in the cache, so it carries the other processes' sockets too). Connecting
-    N members thus costs about N / rate frames per member instead of N.
+    counters live in the cache, so it carries the other processes' sockets too). The interval
+    is CHAT_PRESENCE_INTERVAL, one more for every further 100 people online: a frame lists
+    everybody online and goes to everybody, so its cost grows with the square of the channel.
+    A newcomer gets the latest frame at once, to itself (`welcome`).
     """
 
     def __init__(self) -> None:
         self.pending: dict[int, asyncio.Task] = {}
         self.sent_at: dict[int, float] = {}
+        self.latest: dict[int, dict[str, Any]] = {}
+
+    def interval(self, channel: Channel) -> float:
+        online = len(self.latest.get(channel.pk, {}).get("online", ()))
+        return conf.presence_interval() * max(1, math.ceil(online / PRESENCE_PER_INTERVAL))
+
+    async def welcome(self, channel: Channel, user: Any) -> dict[str, Any]:
+        """The channel's latest presence frame, the newcomer in it (read anew when stale)."""
+        frame = self.latest.get(channel.pk)
+        if frame is None or time.monotonic() - self.sent_at[channel.pk] > self.interval(channel):
+            frame = await _presence_frame(channel)
+        me = {"username": user.get_username(), "name": display_name(user)}
+        if me in frame["online"]:
+            return frame
+        online = sorted([*frame["online"], me], key=lambda person: person["username"])
+        return {**frame, "online": online}
 
     def changed(self, channel: Channel) -> None:
         if channel.pk in self.pending:
             return
-        wait = self.sent_at.get(channel.pk, -math.inf) + conf.presence_interval()
+        wait = self.sent_at.get(channel.pk, -math.inf) + self.interval(channel)
         delay = max(0.0, wait - time.monotonic())
         self.pending[channel.pk] = asyncio.get_running_loop().create_task(
             self._announce(channel, delay)
@@ -213,7 +237,7 @@ class _PresenceAnnouncer:
             del self.pending[channel.pk]
         self.sent_at[channel.pk] = time.monotonic()
         try:
-            frame = await _presence_frame(channel)
+            frame = self.latest[channel.pk] = await _presence_frame(channel)
             async with asyncio.timeout(conf.layer_timeout()):
                 await get_channel_layer().group_send(channel.group_name, frame_event(frame))
         except LAYER_ERRORS as error:
@@ -310,7 +334,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             self.channel_layer.group_add(user_group(self.user.pk), self.channel_name),
         ):
             return
-        for text in admission.history:
+        for text in await _history(self.channel):
             await self.send_text(text)
         try:
             await _in_database(presence.arrive)(self.channel.pk, self.user.pk)
@@ -318,6 +342,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self._degrade(error)
             return
         self.arrived = True
+        await self.send_json(await _announcer().welcome(self.channel, self.user))
         _announcer().changed(self.channel)
 
     async def disconnect(self, code: int) -> None:

@@ -237,10 +237,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    # "pubsub": channels-redis's pub/sub layer publishes a group message once, and each process
-    # with sockets in the group hands it to them (one publish per message per process, not one
-    # queue push per socket; docs/benchmarks.md, chat). "core": the list-based layer.
-    if env_str("CHANNEL_LAYER", "pubsub") == "core":
+    # The chat fans out once per process either way (chat/fanout.py). "core", the list-based
+    # layer, notices a lost Redis in every socket's receive (close code 4503, then resume);
+    # "pubsub" publishes instead, only a sender notices (docs/benchmarks.md, chat).
+    if env_str("CHANNEL_LAYER", "core") == "core":
         CHANNEL_LAYERS = {
             "default": {
                 "BACKEND": "channels_redis.core.RedisChannelLayer",

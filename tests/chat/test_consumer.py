@@ -364,7 +364,10 @@ def test_it_tells_everyone_who_comes_and_goes(team, people):
     async def scenario():
         mia = await joined("team", people.member)
         ada = await joined("team", people.admin)
+        # Presence is coalesced: mia's own arrival may still be announced before ada's.
         arrived = await next_frame(mia, "presence")
+        while len(arrived["online"]) < 2:
+            arrived = await next_frame(mia, "presence")
         await ada.disconnect()
         left = await next_frame(mia, "presence")
         await mia.disconnect()
