@@ -30,7 +30,7 @@ from events.services import (
     with_relations,
 )
 from network.models import TargetGroup, Topic
-from portal.localisation import german_choices
+from portal.localisation import german_choices, named_language_choices
 from portal.translations import prefetch_translations, translate_choice_labels
 from search.listing import InvalidFilter
 
@@ -110,9 +110,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         shown_until(request, found, now)
     prefetch_translations(occurrence.event for occurrence in found)
     translate_choice_labels(listing.filterset.form, {"topic": Topic, "target_group": TargetGroup})
-    german_choices(
-        listing.filterset.form, ["topic", "target_group", "municipality", "actor", "language"]
-    )
+    named_language_choices(listing.filterset.form)
+    german_choices(listing.filterset.form, ["topic", "target_group", "municipality", "actor"])
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     by_day = dict(_days(found))
     return render(

@@ -134,6 +134,22 @@ def german_name(text: str) -> SafeString:
     return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, escaped)
 
 
+def named_language_choices(form: Any, name: str = "language") -> None:
+    """A filter form's languages (a model choice field over Language, keyed by code) named in
+    the visitor's language and sorted in its alphabet; unknown to CLDR: German, marked."""
+    field = form.fields.get(name)
+    language = active_language()
+    if field is None or language == settings.LANGUAGE_CODE:
+        return
+    key = field.to_field_name or "pk"
+    choices = [
+        (getattr(term, key), language_name(term.code, language) or german_name(term.name))
+        for term in field.queryset
+    ]
+    # The widget draws the choices; the field still validates against its queryset.
+    field.widget.choices = locale_sorted(choices, key=lambda choice: str(choice[1]))
+
+
 def german_terms(facets: dict[str, list[T]], names: Sequence[str]) -> dict[str, list[T]]:
     """Facet values (`label` a term's German name) of the vocabularies named, their plain labels
     marked German, so `|with_lang` gives them `lang="de"`; translated labels stay as they are."""

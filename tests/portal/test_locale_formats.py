@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from portal.collation import locale_sorted, sort_key
 from tests.directory.helpers import page_names
 from tests.factories import ActorFactory, LanguageFactory, TopicFactory
-from tests.html import texts
+from tests.html import select, texts
 
 DAY = datetime.date(2025, 12, 8)
 MOMENT = datetime.datetime(2025, 12, 11, 14, 30)
@@ -126,3 +126,18 @@ def test_it_names_the_language_filter_in_the_visitors_language_in_its_order(clie
     names = [label.rsplit(" ", 1)[0] for label in labels]
 
     assert names == ["арабська", "перська", "українська"]
+
+
+@pytest.mark.django_db
+def test_it_names_the_calendars_language_filter_in_the_visitors_language(client):
+    LanguageFactory(code="ar", name="Arabisch", native_name="العربية")
+    LanguageFactory(code="qaa", name="Testsprache A", native_name="Lingua A")
+
+    page = client.get("/uk/events/")
+    labels = texts(page, "input[name=language] + label, label:has(> input[name=language])")
+
+    assert "арабська" in labels
+    assert "Arabisch" not in labels
+    assert labels == locale_sorted(labels)
+    german = [node for node in select(page, "label span[lang=de]") if node.text == "Testsprache A"]
+    assert german
