@@ -71,6 +71,7 @@ bench: $(STAMP)
 	@# The public pages in-process, rendered and from the page cache, on both databases.
 	$(BIN)/python -m benchmarks.pages --actors 1000
 	$(BIN)/python -m benchmarks.pages --actors 1000 --database-url $(LOAD_DATABASE_URL)
+	$(BIN)/python -m benchmarks.suggest --documents 10000
 	$(BIN)/python -m benchmarks.chat
 	$(BIN)/python -m benchmarks.search --save-rows $(VENV)/bench-search-sqlite.json
 	$(if $(BENCH_POSTGRES_URL),$(BIN)/python -m benchmarks.search --database-url $(BENCH_POSTGRES_URL) \
