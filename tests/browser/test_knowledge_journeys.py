@@ -9,7 +9,7 @@ from knowledge.models import Audience
 from knowledge.services import ArticleInput, write_article
 from network.models import AgencyUnit, Membership
 from referrals.models import ConcernCategory
-from tests.factories import ActorFactory, MembershipFactory, UserFactory
+from tests.factories import ActorFactory, UserFactory
 from tests.referrals.factories import ReferralFactory
 
 try:
@@ -97,8 +97,10 @@ def test_it_shows_a_member_the_shared_article_and_a_404_for_a_staff_only_one(
     base = live_server.url
     writer = intake_people.staff.get(username="ines")
     member = UserFactory(username="paula", first_name="Paula", last_name="Partner")
-    MembershipFactory(
-        user=member, actor=ActorFactory(slug="lernpaten"), role=Membership.Role.COORDINATOR
+    # Created in bulk, as the unit's staff are: a membership saved one by one is announced to
+    # the chat's sockets, which cannot be done from the thread Playwright's loop runs in.
+    Membership.objects.bulk_create(
+        [Membership(user=member, actor=ActorFactory(slug="lernpaten"), role="coordinator")]
     )
 
     def article(title: str, audience: str):
