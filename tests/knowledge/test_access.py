@@ -8,7 +8,12 @@ read both.
 from __future__ import annotations
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from wagtail.models import Collection
+
+from knowledge.models import KnowledgeDocument
+from knowledge.permissions import KNOWLEDGE_COLLECTION
 
 SIGN_IN = "/accounts/login/"
 READERS = ("staff_a", "staff_b", "intake", "admin")
@@ -128,3 +133,31 @@ def test_it_keeps_document_files_out_of_the_public_media(client, articles, setti
     name = articles.staff_document.file.name
     assert not (settings.MEDIA_ROOT / name).exists()
     assert client.get(f"/media/{name}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("persona", "in_collection", "outside"),
+    [
+        ("anonymous", "login", 200),
+        ("partner", 404, 200),
+        ("staff_b", 200, 200),
+    ],
+)
+def test_it_keeps_the_knowledge_collection_private_and_other_documents_public(
+    client, personas, articles, persona, in_collection, outside
+):
+    collection = Collection.get_first_root_node().add_child(name=KNOWLEDGE_COLLECTION)
+    private = KnowledgeDocument.objects.create(
+        title="Vorlage Vertretung", collection=collection, file=ContentFile(b"x", name="v.txt")
+    )
+    public = KnowledgeDocument.objects.create(
+        title="Flyer", file=ContentFile(b"Flyer", name="flyer.txt")
+    )
+    client = _client(client, personas, persona)
+    response = client.get(private.url)
+    if in_collection == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith(SIGN_IN)
+    else:
+        assert response.status_code == in_collection
+    assert client.get(public.url).status_code == outside
