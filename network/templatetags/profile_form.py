@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from django import template
 from django.forms import BaseForm, BoundField
+from django.forms.utils import flatatt
+from django.forms.widgets import CheckboxInput, FileInput, Input
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -14,6 +16,26 @@ from network import hours
 from network.models import Location
 
 register = template.Library()
+
+
+def _widget(field: BoundField) -> SafeString:
+    """The field's widget; an <input> is written here with the context Django's template would
+    get (value, id, required, aria attributes), anything else Django renders itself."""
+    widget = field.field.widget
+    if not isinstance(widget, Input | CheckboxInput) or isinstance(widget, FileInput):
+        return field.as_widget()
+    attrs = field.build_widget_attrs({}, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
+    value = context["value"]
+    return format_html(
+        '<input type="{}" name="{}"{}{}>',
+        context["type"],
+        context["name"],
+        format_html(' value="{}"', value) if value is not None else "",
+        flatatt(context["attrs"]),
+    )
 
 
 def _caption(field: BoundField) -> str:
@@ -62,7 +84,7 @@ def field_row(field: BoundField) -> SafeString:
         opening,
         help_text,
         errors,
-        field.as_widget(),
+        _widget(field),
         closing,
     )
 
@@ -72,11 +94,17 @@ def field_rows(form: BaseForm, *skip: str) -> SafeString:
     """A child form: its hidden fields and order, then the visible fields but for DELETE (which
     the caller places) and those named in `skip`."""
     names = {"ORDER", "DELETE", *skip}
-    hidden = [str(field) for field in form.hidden_fields()]
+    visible = [field_row(field) for field in form.visible_fields() if field.name not in names]
+    return SafeString(hidden_fields(form) + "".join(visible))
+
+
+@register.simple_tag
+def hidden_fields(form: BaseForm) -> SafeString:
+    """A child form's hidden fields (its id, its parent) and its position among its siblings."""
+    hidden = [_widget(field) for field in form.hidden_fields()]
     if "ORDER" in form.fields:
         hidden.append(form["ORDER"].as_hidden())
-    visible = [field_row(field) for field in form.visible_fields() if field.name not in names]
-    return SafeString("".join(hidden + visible))
+    return SafeString("".join(hidden))
 
 
 @register.simple_tag
@@ -96,7 +124,7 @@ def field_cell(field: BoundField) -> SafeString:
         field.id_for_label,
         field.label,
         errors,
-        field.as_widget(),
+        _widget(field),
     )
 
 
