@@ -13,6 +13,7 @@ from network.permissions import (
     can_manage_members,
     can_review_profiles,
     get_editable_actor_for_user,
+    is_intake_staff,
     member_actors,
 )
 from network.profiles import (
@@ -22,6 +23,7 @@ from network.profiles import (
     profile_statuses,
     recent_changes,
 )
+from network.reports import open_reports
 
 
 @login_required
@@ -30,6 +32,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"statuses": profile_statuses(member_actors(request.user))}
     if can_review_profiles(request.user):
         context["pending_count"] = pending_changes().count()
+    if is_intake_staff(request.user):
+        context["report_count"] = open_reports().count()
     return render(request, "network/dashboard.html", context)
 
 

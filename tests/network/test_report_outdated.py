@@ -176,3 +176,13 @@ def test_it_keeps_the_notes_from_everybody_else(client, actor, editors, persona,
         assert "Die Telefonnummer ist neu" not in page
     note.refresh_from_db()
     assert note.status == OutdatedReport.Status.OPEN
+
+
+def test_it_counts_the_open_notes_on_the_intake_zones_dashboard(client, actor, intake_staff):
+    report(client, actor)
+    report(client, actor, message="Das Angebot gibt es nicht mehr.")
+    client.force_login(intake_staff)
+
+    page = client.get("/my/").content.decode()
+
+    assert "Hinweise auf veraltete Angaben: 2" in page
