@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -57,11 +57,32 @@ class Breaker:
 _breakers: dict[str, Breaker] = {}
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django's client builds a new `redis.Redis` around the pool on every call.
+
+    A page-cache hit is one or two cache calls, and building that object cost about as much as
+    the Redis round trip (measured under a profile). The `redis.Redis` object is thread-safe
+    (each command borrows a connection from the pool), so one per pool serves every thread.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, Any] = {}
+
+    def get_client(self, key: Any = None, *, write: bool = False) -> Any:
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+        return client
+
+
 class TolerantRedisCache(RedisCache):
     """Django's RedisCache whose failures read as misses; see the module's docstring."""
 
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
         self.retry_after = float(params.get("RETRY_AFTER", RETRY_AFTER))
         self.breaker = _breakers.setdefault(str(server), Breaker())
 
