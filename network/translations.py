@@ -47,6 +47,9 @@ class State(StrEnum):
     MACHINE = "machine"
 
 
+# What the public sees of a text: a machine draft counts as missing until a person saves it.
+PUBLIC_STATES = (State.MISSING, State.OUTDATED, State.CURRENT)
+
 STATE_LABELS = {
     State.MISSING: gettext_lazy("fehlt"),
     State.OUTDATED: gettext_lazy("veraltet"),
@@ -519,7 +522,7 @@ def translation_report(*, outdated_limit: int = 20) -> list[ReportLine]:
         if registration.public is None:
             continue
         objects = list(registration.public())
-        counts = {code: dict.fromkeys(State, 0) for code in language_codes()}
+        counts = {code: dict.fromkeys(PUBLIC_STATES, 0) for code in language_codes()}
         outdated = []
         for status in field_statuses(objects):
             # The public does not see a machine draft: for them the text is missing.
@@ -566,7 +569,7 @@ def page_translation_report(*, outdated_limit: int = 20) -> ReportLine:
             "last_published_at",
         )
     }
-    counts = {code: dict.fromkeys(State, 0) for code in language_codes()}
+    counts = {code: dict.fromkeys(PUBLIC_STATES, 0) for code in language_codes()}
     outdated: list[PageStatus] = []
     for page in pages:
         for code in language_codes():
