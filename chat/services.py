@@ -227,8 +227,12 @@ def post_message(
             raise
         return stored, False
     try:
-        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        if not connection.in_atomic_block and connection.vendor == "postgresql":
             message = _save_at_once(channel, body, client_id, acting_user)
+        elif connection.in_atomic_block:
+            # In a caller's transaction: a savepoint, so that a known client_id leaves it usable.
+            with transaction.atomic():
+                message = _writing(_save_message)(channel, body, client_id, acting_user)
         else:
             message = _writing(_save_message)(channel, body, client_id, acting_user)
     except IntegrityError:  # a client_id stored before, or racing in through another socket
