@@ -198,9 +198,7 @@ def _remove_by_saving(channel, user):
 
 
 @pytest.mark.parametrize("action", list(ACTIONS))
-def test_it_closes_the_socket_once_membership_ends_by_any_path_that_saves_it(
-    team, people, action
-):
+def test_it_closes_the_socket_once_membership_ends_by_any_path_that_saves_it(team, people, action):
     MessageFactory(channel=team, author=people.member, body="Original")
 
     async def scenario():
