@@ -12,25 +12,45 @@ paths save the models.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model, user_logged_out
 from django.contrib.sessions.models import Session
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from chat import broadcast
 from chat.models import ChannelMembership
 from network.models import AgencyUnit, Membership, TwoFactorDevice
 
+logger = logging.getLogger(__name__)
+
 STANDING = "chat.standing"
 SIGNED_OUT = "chat.signed_out"
+
+
+def _push(user_id: int, event: dict[str, Any]) -> None:
+    """After the commit, to the person's sockets; never an error for the save that caused it.
+
+    These receivers run wherever the models are saved, also in a thread that runs an event loop
+    of its own (a browser test's driver), where the layer cannot be reached synchronously.
+    """
+
+    def deliver() -> None:
+        try:
+            broadcast.send_now(broadcast.user_group(user_id), event)
+        except RuntimeError as error:
+            logger.warning("Chat standing not pushed from this thread: %s", error)
+
+    transaction.on_commit(deliver)
 
 
 def push_standing(user_id: int | None) -> None:
     """Have the person's sockets check their standing once the change is committed."""
     if user_id is not None:
-        broadcast.after_commit(broadcast.user_group(user_id), {"type": STANDING})
+        _push(user_id, {"type": STANDING})
 
 
 def _membership_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
@@ -59,16 +79,14 @@ def _signed_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     """Sent before the session is flushed: the event names the session, whose sockets close."""
     session_key = getattr(getattr(request, "session", None), "session_key", None)
     if user is not None and session_key:
-        event = {"type": SIGNED_OUT, "session": session_key}
-        broadcast.after_commit(broadcast.user_group(user.pk), event)
+        _push(user.pk, {"type": SIGNED_OUT, "session": session_key})
 
 
 def _session_deleted(sender: Any, instance: Session, **kwargs: Any) -> None:
     """Sessions deleted without a sign-out (administrators, clearsessions, password resets)."""
     user_id = instance.get_decoded().get(SESSION_KEY)
     if user_id is not None:
-        event = {"type": SIGNED_OUT, "session": instance.session_key}
-        broadcast.after_commit(broadcast.user_group(int(user_id)), event)
+        _push(int(user_id), {"type": SIGNED_OUT, "session": instance.session_key})
 
 
 def connect() -> None:
