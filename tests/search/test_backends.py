@@ -288,6 +288,11 @@ class BackendTests:
             "1"
         ]
 
+    def test_it_suggests_a_title_before_many_passing_mentions(self, backend):
+        mentions = [doc(str(n), f"Treffpunkt {n}", "Quokka Quokka Quokka") for n in range(100)]
+        backend.index([*mentions, doc("title", "Quokkahaus")])
+        assert ids(backend.suggest("Quokk", limit=8))[0] == "title"
+
     def test_it_counts_facet_values_with_the_other_facets_applied(self, backend):
         backend.index(
             [
@@ -440,3 +445,7 @@ class BackendTests:
 class TestDatabaseBackend(BackendTests):
     def make_backend(self) -> SearchBackend:
         return DatabaseSearchBackend()
+
+    def test_it_suggests_from_the_text_when_no_title_starts_so(self, backend):
+        backend.index([doc("1", "Treffpunkt", "Wir sprechen Quokka."), doc("2", "Kochkurs")])
+        assert ids(backend.suggest("Quokk", limit=8)) == ["1"]
