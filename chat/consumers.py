@@ -157,12 +157,17 @@ def _typing(channel: Channel, user: Any) -> bool:
 
 @_in_database
 def _post(
-    channel: Channel, user: Any, body: object, client_id: object
+    channel: Channel, user: Any, body: object, client_id: object, mentions: object
 ) -> tuple[dict[str, Any], bool, bool]:
     """The stored message's frame, whether it is new, and whether its broadcast went out."""
     with broadcast.watching() as delivery:
         message, created = services.post_message(
-            channel=channel, body=body, client_id=client_id, acting_user=user, may_post=True
+            channel=channel,
+            body=body,
+            client_id=client_id,
+            mentions=mentions,
+            acting_user=user,
+            may_post=True,
         )
     return message_frame(message, channel), created, delivery.delivered
 
@@ -480,7 +485,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self._refuse_muted()
         client_id = frame.get("client_id") or ""
         message, created, delivered = await _post(
-            self.channel, self.user, frame.get("body"), client_id
+            self.channel, self.user, frame.get("body"), client_id, frame.get("mentions")
         )
         if not created or not delivered:
             # A resend: only the sender needs the stored message again. Undelivered: the

@@ -18,6 +18,7 @@ def display_name(user: Any) -> str:
 def message_frame(message: Message, channel: Channel) -> dict[str, Any]:
     """A message as sent over the socket; removed messages keep their place, not their text."""
     removed = message.is_removed
+    mentioned = list(message.mentions.all())
     return {
         "type": "message",
         "id": message.seq,
@@ -30,7 +31,8 @@ def message_frame(message: Message, channel: Channel) -> dict[str, Any]:
         "client_id": message.client_id or None,
         "edited_at": message.edited_at.isoformat() if message.edited_at else None,
         "removed": removed,
-        "mentions": [user.get_username() for user in message.mentions.all()],
+        "mentions": [user.get_username() for user in mentioned],
+        "mentioned": [{"id": user.pk, "name": display_name(user)} for user in mentioned],
     }
 
 

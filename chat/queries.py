@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import F, OuterRef, QuerySet, Subquery, Value
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from chat import presence
 from chat.frames import display_name, message_frame
 from chat.models import Channel, ChannelMembership, Message
-from chat.permissions import READING, joinable_channels, member_channels
+from chat.permissions import READING, channel_readers, joinable_channels, member_channels
 from network.permissions import User
 
 
@@ -89,3 +89,20 @@ def presence_frame(channel: Channel) -> dict[str, Any]:
         "channel": channel.slug,
         "online": [{"username": user.get_username(), "name": display_name(user)} for user in users],
     }
+
+
+MENTIONABLE_LIMIT = 20
+
+
+def mentionable(channel: Channel, query: str, *, exclude: User) -> list[dict[str, Any]]:
+    """Readers of the channel whose name or username contains every word typed after @, for
+    the composer's list: the same people a message may mention (chat.permissions)."""
+    readers = channel_readers(channel).exclude(pk=exclude.pk)
+    for word in query.split()[:5]:
+        readers = readers.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(username__icontains=word)
+        )
+    people = readers.order_by("first_name", "last_name", "username")[:MENTIONABLE_LIMIT]
+    return [{"id": user.pk, "name": display_name(user)} for user in people]

@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -152,11 +153,42 @@ def join_channel(*, channel: Channel, acting_user: User) -> ChannelMembership:
     return membership
 
 
-def _readers_named(channel: Channel, usernames: Iterable[str]) -> list:
-    names = set(usernames)
-    if not names:
+MAX_MENTION_IDS = 50
+
+
+def _clean_mention_ids(ids: object) -> list[int]:
+    """The ids the composer remembered for the people it offered; a bad list is refused."""
+    if ids is None:
         return []
-    return list(channel_readers(channel).filter(username__in=names).order_by("username"))
+    if (
+        not isinstance(ids, list)
+        or len(ids) > MAX_MENTION_IDS
+        or any(isinstance(pk, bool) or not isinstance(pk, int) for pk in ids)
+    ):
+        raise ChatRefused(
+            "invalid",
+            _("mentions muss eine Liste von höchstens %(limit)d Personennummern sein.")
+            % {"limit": MAX_MENTION_IDS},
+        )
+    return ids
+
+
+def _readers_named(channel: Channel, usernames: Iterable[str], ids: Iterable[int] = ()) -> list:
+    """Who of the people named by hand (@username) or chosen in the composer (their ids) may
+    read the channel: one query, so that mentions by id cost no more than typed ones."""
+    names, pks = set(usernames), set(ids)
+    if not names and not pks:
+        return []
+    readers = channel_readers(channel).filter(Q(username__in=names) | Q(pk__in=pks))
+    return list(readers.order_by("username"))
+
+
+def _rendered(body: str, mentioned: list) -> str:
+    return render_body(
+        body,
+        mentions={user.get_username() for user in mentioned},
+        names={display_name(user) for user in mentioned},
+    )
 
 
 def _notify_mentioned(message: Message, channel: Channel, mentioned: list) -> None:
@@ -197,6 +229,7 @@ def post_message(
     channel: Channel,
     body: object,
     client_id: str = "",
+    mentions: object = None,
     acting_user: User,
     may_post: bool = False,
 ) -> tuple[Message, bool]:
@@ -208,8 +241,10 @@ def post_message(
 
     `may_post` is the socket's word that it knows the member may post here: it checked at
     connect and hears of every change through the member's own group (chat.signals).
+    `mentions` are user ids the composer remembered; only readers of the channel are kept.
     """
     body = _clean_body(body)
+    mention_ids = _clean_mention_ids(mentions)
     if (
         not isinstance(client_id, str)
         or len(client_id) > conf.CLIENT_ID_MAX_LENGTH
@@ -228,13 +263,15 @@ def post_message(
         return stored, False
     try:
         if not connection.in_atomic_block and connection.vendor == "postgresql":
-            message = _save_at_once(channel, body, client_id, acting_user)
+            message = _save_at_once(channel, body, client_id, acting_user, mention_ids)
         elif connection.in_atomic_block:
             # In a caller's transaction: a savepoint, so that a known client_id leaves it usable.
             with transaction.atomic():
-                message = _writing(_save_message)(channel, body, client_id, acting_user)
+                message = _writing(_save_message)(
+                    channel, body, client_id, acting_user, mention_ids
+                )
         else:
-            message = _writing(_save_message)(channel, body, client_id, acting_user)
+            message = _writing(_save_message)(channel, body, client_id, acting_user, mention_ids)
     except IntegrityError:  # a client_id stored before, or racing in through another socket
         stored = _stored(channel, acting_user, client_id) if client_id else None
         if stored is None:
@@ -268,14 +305,16 @@ def _next_seq(channel: Channel) -> int:
     return row[0]
 
 
-def _save_at_once(channel: Channel, body: str, client_id: str, author: User) -> Message:
+def _save_at_once(
+    channel: Channel, body: str, client_id: str, author: User, mention_ids: list[int]
+) -> Message:
     """PostgreSQL, in no caller's transaction: the message in one statement, which is its own
     transaction (the id taken under the channel row's lock until the commit, the insert, the
     mentions, the author's read mark), so a message costs one round trip to the database and
     one commit; two with mentions, whose readers are looked up first. Saved exactly as
     _save_message saves it; a client_id stored before fails the whole statement."""
-    mentioned = _readers_named(channel, mentioned_usernames(body))
-    body_html = render_body(body, mentions={user.get_username() for user in mentioned})
+    mentioned = _readers_named(channel, mentioned_usernames(body), mention_ids)
+    body_html = _rendered(body, mentioned)
     sent_at = timezone.now()
     quote = connection.ops.quote_name
     channels, messages = quote(Channel._meta.db_table), quote(Message._meta.db_table)
@@ -345,18 +384,20 @@ def _announce(message: Message, channel: Channel, mentioned: list) -> None:
     _notify_mentioned(message, channel, mentioned)
 
 
-def _save_message(channel: Channel, body: str, client_id: str, author: User) -> Message:
+def _save_message(
+    channel: Channel, body: str, client_id: str, author: User, mention_ids: list[int]
+) -> Message:
     """Three statements for a message without mentions (id, insert, the author's read mark),
     two more with: who of the named may read here, and their rows."""
     seq = _next_seq(channel)
     channel.last_seq = seq
-    mentioned = _readers_named(channel, mentioned_usernames(body))
+    mentioned = _readers_named(channel, mentioned_usernames(body), mention_ids)
     message = Message.objects.create(
         channel=channel,
         seq=seq,
         author=author,
         body=body,
-        body_html=render_body(body, mentions={user.get_username() for user in mentioned}),
+        body_html=_rendered(body, mentioned),
         client_id=client_id,
     )
     if mentioned:
@@ -402,9 +443,11 @@ def edit_message(*, channel: Channel, seq: object, body: object, acting_user: Us
         if message.author_id != acting_user.pk:
             raise ChatRefused("not_allowed", _("Sie können nur eigene Nachrichten bearbeiten."))
         _count(MESSAGES, acting_user)
-        mentioned = _readers_named(channel, mentioned_usernames(body))
+        # People chosen in the composer stay mentioned while their @name is still in the text.
+        kept = [user.pk for user in message.mentions.all() if f"@{display_name(user)}" in body]
+        mentioned = _readers_named(channel, mentioned_usernames(body), kept)
         message.body = body
-        message.body_html = render_body(body, mentions={user.get_username() for user in mentioned})
+        message.body_html = _rendered(body, mentioned)
         message.edited_at = timezone.now()
         message.save(update_fields=["body", "body_html", "edited_at"])
         message.mentions.set(mentioned)

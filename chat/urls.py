@@ -11,6 +11,7 @@ urlpatterns = [
     path("private/", views.new_private_channel, name="new_private_channel"),
     path("<slug:slug>/", views.channel, name="channel"),
     path("<slug:slug>/invite/", views.invite, name="invite"),
+    path("<slug:slug>/mentionable/", views.mentionable, name="mentionable"),
     path(
         "<slug:slug>/invitation/<str:answer>/",
         views.answer_invitation,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -80,6 +80,16 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def channel(request: HttpRequest, slug: str) -> HttpResponse:
     return _page(request, get_channel_for_member(request.user, slug))
+
+
+@require_safe
+@login_required
+def mentionable(request: HttpRequest, slug: str) -> JsonResponse:
+    """Whom the composer may offer after @: readers of a channel the member reads (404 else)."""
+    channel = get_channel_for_member(request.user, slug)
+    query = request.GET.get("q", "")[:100]
+    people = queries.mentionable(channel, query, exclude=request.user)
+    return JsonResponse({"people": people})
 
 
 @require_POST

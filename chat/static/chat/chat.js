@@ -26,6 +26,165 @@ function newClientId() {
   return `${Date.now()}-${Math.random().toString(16).slice(2)}`;
 }
 
+// Mentions chosen by name: after "@" and a few letters the composer offers the channel's
+// readers (chat:mentionable) in a listbox (the combobox pattern); a chosen person's name goes
+// into the text and their id into the send frame, so the server need not guess from a name.
+const MENTION_QUERY_MAX = 40;
+
+class Mentions {
+  constructor(field, url) {
+    this.field = field;
+    this.url = url;
+    this.chosen = new Map();
+    this.people = [];
+    this.active = -1;
+    this.asked = 0;
+    this.list = document.createElement("ul");
+    this.list.id = `${field.id}-mentions`;
+    this.list.className = "chat__mentions";
+    this.list.setAttribute("role", "listbox");
+    this.list.setAttribute("aria-label", text("textMentionList"));
+    this.list.hidden = true;
+    // Clicking an option must not take the focus from the field (which would close the list).
+    this.list.addEventListener("mousedown", (event) => event.preventDefault());
+    field.after(this.list);
+    field.setAttribute("role", "combobox");
+    field.setAttribute("aria-autocomplete", "list");
+    field.setAttribute("aria-controls", this.list.id);
+    field.setAttribute("aria-expanded", "false");
+    field.addEventListener("keydown", (event) => this.key(event));
+    field.addEventListener("input", () => this.update());
+    field.addEventListener("blur", () => this.close());
+  }
+
+  get open() {
+    return !this.list.hidden;
+  }
+
+  // The "@" before the caret and what follows it, when the member is writing a mention.
+  typed() {
+    const before = this.field.value.slice(0, this.field.selectionStart);
+    const at = before.lastIndexOf("@");
+    if (at < 0 || (at > 0 && /[\p{L}\p{N}_@]/u.test(before[at - 1]))) return null;
+    const query = before.slice(at + 1);
+    if (!query || query.length > MENTION_QUERY_MAX || /^\s|[\n@]/.test(query)) return null;
+    return { at, query };
+  }
+
+  async update() {
+    const typed = this.typed();
+    if (!typed) {
+      this.close();
+      return;
+    }
+    this.asked += 1;
+    const ticket = this.asked;
+    try {
+      const response = await fetch(`${this.url}?q=${encodeURIComponent(typed.query)}`, {
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      });
+      const answer = response.ok ? await response.json() : { people: [] };
+      if (ticket === this.asked) this.offer(answer.people || []);
+    } catch {
+      if (ticket === this.asked) this.close();
+    }
+  }
+
+  offer(people) {
+    this.people = people;
+    this.list.replaceChildren();
+    if (!people.length) {
+      this.close();
+      return;
+    }
+    people.forEach((person, index) => {
+      const option = document.createElement("li");
+      option.id = `${this.list.id}-${index}`;
+      option.className = "chat__mention";
+      option.setAttribute("role", "option");
+      option.textContent = person.name;
+      option.addEventListener("click", () => this.pick(index));
+      this.list.append(option);
+    });
+    this.list.hidden = false;
+    this.field.setAttribute("aria-expanded", "true");
+    this.highlight(0);
+  }
+
+  highlight(index) {
+    this.active = index;
+    for (const [position, option] of [...this.list.children].entries()) {
+      const selected = position === index;
+      option.setAttribute("aria-selected", String(selected));
+      option.classList.toggle("chat__mention--active", selected);
+      if (selected) {
+        this.field.setAttribute("aria-activedescendant", option.id);
+        option.scrollIntoView({ block: "nearest" });
+      }
+    }
+  }
+
+  close() {
+    this.asked += 1; // an answer still on its way is not shown any more
+    this.list.hidden = true;
+    this.people = [];
+    this.active = -1;
+    this.field.setAttribute("aria-expanded", "false");
+    this.field.removeAttribute("aria-activedescendant");
+  }
+
+  key(event) {
+    if (!this.open) return;
+    const count = this.people.length;
+    switch (event.key) {
+      case "ArrowDown":
+        this.highlight((this.active + 1) % count);
+        break;
+      case "ArrowUp":
+        this.highlight((this.active - 1 + count) % count);
+        break;
+      case "Enter":
+      case "Tab":
+        this.pick(this.active);
+        break;
+      case "Escape":
+        this.close();
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+
+  pick(index) {
+    const person = this.people[index];
+    const typed = this.typed();
+    if (!person || !typed) {
+      this.close();
+      return;
+    }
+    const { value, selectionStart } = this.field;
+    const inserted = `@${person.name} `;
+    this.field.value = value.slice(0, typed.at) + inserted + value.slice(selectionStart);
+    const caret = typed.at + inserted.length;
+    this.field.setSelectionRange(caret, caret);
+    this.chosen.set(person.id, person.name);
+    this.close();
+    this.field.focus();
+  }
+
+  // The ids of the people chosen whose name is still in the text, for the send frame.
+  take(body) {
+    const ids = [...this.chosen]
+      .filter(([, name]) => body.includes(`@${name}`))
+      .map(([id]) => id);
+    this.chosen.clear();
+    return ids;
+  }
+}
+
 class Room {
   constructor(element) {
     this.element = element;
@@ -42,6 +201,7 @@ class Room {
     this.older = element.querySelector(".chat__older");
     this.seen = new Map();
     this.pending = new Map();
+    this.pendingMentions = new Map();
     this.typists = new Map();
     this.lastComplete = 0;
     this.oldest = null;
@@ -61,9 +221,11 @@ class Room {
   bind() {
     if (this.composer) {
       const field = this.composer.querySelector("textarea");
+      // Registered first: while its list is open, its keys (Enter too) are its own.
+      this.mentions = new Mentions(field, this.element.dataset.mentionable);
       this.composer.addEventListener("submit", (event) => {
         event.preventDefault();
-        this.post(field.value);
+        this.post(field.value, this.mentions.take(field.value));
         field.value = "";
         field.focus();
       });
@@ -102,7 +264,8 @@ class Room {
       this.setState("online", this.wasConnected ? text("textResumed") : text("textOnline"));
       socket.send(JSON.stringify({ type: "resume", after: this.lastComplete }));
       for (const [clientId, body] of this.pending) {
-        socket.send(JSON.stringify({ type: "message", body, client_id: clientId }));
+        const mentions = this.pendingMentions.get(clientId);
+        socket.send(JSON.stringify({ type: "message", body, client_id: clientId, mentions }));
       }
       this.wasConnected = true;
     });
@@ -190,6 +353,7 @@ class Room {
 
   show(frame) {
     if (frame.client_id && this.pending.delete(frame.client_id)) {
+      this.pendingMentions.delete(frame.client_id);
       const selector = `[data-client-id="${CSS.escape(frame.client_id)}"]`;
       this.history.querySelector(selector)?.remove();
     }
@@ -382,11 +546,12 @@ class Room {
 
   // --- what the member does ---
 
-  post(body) {
+  post(body, mentions = []) {
     if (!body.trim()) return;
     this.errorLine.textContent = "";
     const clientId = newClientId();
     this.pending.set(clientId, body);
+    this.pendingMentions.set(clientId, mentions);
     const placeholder = document.createElement("li");
     placeholder.className = "chat-message chat-message--pending";
     placeholder.dataset.clientId = clientId;
@@ -399,7 +564,9 @@ class Room {
     placeholder.append(meta, content);
     this.history.append(placeholder);
     this.scrollToEnd();
-    if (!this.send({ type: "message", body, client_id: clientId })) this.postPendingOverHttp();
+    if (!this.send({ type: "message", body, client_id: clientId, mentions })) {
+      this.postPendingOverHttp();
+    }
   }
 
   // While the socket is down (the server's Redis may be, while its database is not), messages
