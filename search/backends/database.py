@@ -27,6 +27,8 @@ from search.synonyms import query_forms
 
 # A stored generated column: title terms weighted A, body terms B (migration 0006).
 POSTGRES_VECTOR = "e.search_vector"
+# The titles alone, with a GIN index of their own (migration 0009) for suggestions.
+POSTGRES_TITLE_VECTOR = "to_tsvector('simple', e.title_terms)"
 TITLE_WEIGHT = 10.0
 RANKING_WINDOW = 1000
 FACETS = ("topic", "municipality", "language")
@@ -45,11 +47,8 @@ def _sqlite_match(terms: list[Term], operator: str, titles_only: bool = False) -
     return f" {operator} ".join(f"{column}({group})" for group in groups)
 
 
-def _postgres_tsquery(terms: list[Term], operator: str, titles_only: bool = False) -> str:
-    # The title's lexemes carry weight A in the vector (migration 0006): "form:*A" is a prefix
-    # of a title word.
-    weight = "A" if titles_only else ""
-    groups = [" | ".join(f"{form}:*{weight}" for form in dict.fromkeys(term)) for term in terms]
+def _postgres_tsquery(terms: list[Term], operator: str) -> str:
+    groups = [" | ".join(f"{form}:*" for form in dict.fromkeys(term)) for term in terms]
     return f" {operator} ".join(f"({group})" for group in groups)
 
 
@@ -229,15 +228,25 @@ class DatabaseSearchBackend(SearchBackend):
         extra = "".join(f" AND {condition}" for condition in conditions)
         columns = "e.kind, e.object_id, e.title, e.title_terms, e.url, e.facet_terms"
         # Only constants and placeholders are formatted into the SQL; values go as parameters.
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and titles_only:
+            # A two-letter prefix starts a third of all titles; ranking each of them with
+            # ts_rank cost 15 ms at 10,000 documents, so suggestions take the shortest titles
+            # (the nearest completions, as words are completed) in 3 ms.
+            sql = (
+                f"SELECT {columns}, "  # noqa: S608
+                "1.0 / (1 + length(e.title_terms)) AS score "
+                "FROM search_indexentry e, to_tsquery('simple', %s) q "
+                f"WHERE {POSTGRES_TITLE_VECTOR} @@ q{extra} ORDER BY score DESC, e.id LIMIT %s"
+            )
+            params = [_postgres_tsquery(terms, "&" if operator == "AND" else "|"), *params]
+        elif connection.vendor == "postgresql":
             sql = (
                 f"SELECT {columns}, "  # noqa: S608
                 f"ts_rank({POSTGRES_VECTOR}, q) AS score "
                 "FROM search_indexentry e, to_tsquery('simple', %s) q "
                 f"WHERE {POSTGRES_VECTOR} @@ q{extra} ORDER BY score DESC LIMIT %s"
             )
-            tsquery = _postgres_tsquery(terms, "&" if operator == "AND" else "|", titles_only)
-            params = [tsquery, *params]
+            params = [_postgres_tsquery(terms, "&" if operator == "AND" else "|"), *params]
         else:
             sql = (
                 f"SELECT {columns}, "  # noqa: S608
