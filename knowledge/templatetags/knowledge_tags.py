@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from django import template
+from django.contrib.auth.models import User
 
-from knowledge.services import related_articles
+from knowledge.services import recently_changed, related_articles
 
 register = template.Library()
+
+DASHBOARD_ARTICLES = 5
 
 
 @register.inclusion_tag("knowledge/_related.html", takes_context=True)
@@ -19,3 +22,10 @@ def articles_for_referral(context: template.Context, referral: object) -> dict[s
             request.user, categories=list(referral.categories.all()), unit=referral.unit
         )
     }
+
+
+@register.inclusion_tag("knowledge/_dashboard_panel_body.html")
+def knowledge_dashboard_panel(user: User) -> dict[str, object]:
+    """A member's way into the articles shared with the network, newest first; nothing for a
+    person who may read none."""
+    return {"articles": recently_changed(user, limit=DASHBOARD_ARTICLES) if user else []}

@@ -53,3 +53,18 @@ def test_it_sends_others_away_from_the_workspace(client, partner, outsider, arti
     assert client.get(reverse("staff:workspace"))["Location"] == reverse("my_knowledge:index")
     client.force_login(outsider)
     assert client.get(reverse("staff:workspace")).status_code == 404
+
+
+def test_it_leads_a_member_from_the_dashboard_to_the_shared_articles(client, partner, articles):
+    client.force_login(partner)
+    html = client.get("/my/").content.decode()
+    assert reverse("my_knowledge:index") in html
+    assert reverse("my_knowledge:article", kwargs={"slug": articles.shared.slug}) in html
+    assert articles.staff_only.slug not in html
+
+
+def test_it_shows_no_knowledge_panel_to_a_person_without_membership(client, outsider, articles):
+    client.force_login(outsider)
+    response = client.get("/my/")
+    assert response.status_code == 200
+    assert reverse("my_knowledge:index") not in response.content.decode()
