@@ -35,6 +35,18 @@ class EventFilter(django_filters.FilterSet):
 
     FACETS = ("topic", "language", "municipality", "target_group")
 
+    @property
+    def form(self):
+        """The actor list offers the organisers of live events (and whatever was chosen): every
+        published actor would be a thousand options, most of which find nothing, and building
+        them was three quarters of the calendar's rendering. Any published actor still filters."""
+        if not hasattr(self, "_form"):
+            field = super().form.fields["actor"]
+            chosen = self.data.getlist("actor") if hasattr(self.data, "getlist") else []
+            organisers = Actor.objects.published().filter(Q(events__live=True) | Q(slug__in=chosen))
+            field.widget.choices = list(organisers.distinct().values_list("slug", "name"))
+        return self._form
+
     def keep(self, queryset, name, value):
         """The search is applied by search.listing, not as a filter."""
         return queryset

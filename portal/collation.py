@@ -14,7 +14,7 @@ scripts by their letters as they are, so Cyrillic й and ї keep their own place
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.db.backends.signals import connection_created
@@ -48,7 +48,13 @@ def _letter_key(char: str) -> str:
 
 def sort_key(text: str) -> tuple[str, str, str]:
     """Primary: letters without case and Latin accents; then with accents; then as written."""
-    text = str(text or "")
+    return _sort_key(str(text or ""))
+
+
+# SQLite calls the collation for each comparison of a sort, some 9,000 for 1,000 names, each
+# asking for two keys: kept, the keys of a list's names are computed once, not 18,000 times.
+@lru_cache(maxsize=16_384)
+def _sort_key(text: str) -> tuple[str, str, str]:
     return ("".join(_letter_key(char) for char in text), text.casefold(), text)
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from events.models import EventStatus, ExceptionKind, Frequency, LocationKind
 from tests.events.factories import EventExceptionFactory, EventFactory
-from tests.factories import LocationFactory
+from tests.factories import ActorFactory, LocationFactory
 from tests.html import jsonld, texts
 
 
@@ -184,3 +184,14 @@ def test_it_shows_upcoming_events_on_the_home_page_and_the_actor_profile(client,
     assert "Jobmesse in Zeitz" in home
     assert "Jobmesse in Zeitz" in profile
     assert f"/directory/{actor.slug}/events.ics" in profile
+
+
+def test_it_offers_the_organisers_of_live_events_in_the_actor_filter(client, actor):
+    EventFactory(actor=actor, title="Jobmesse", start_date=day(2))
+    quiet = ActorFactory(name="Ohne Termine e.V.")
+    html = client.get("/events/").content.decode()
+    assert f'value="{actor.slug}"' in html
+    assert f'value="{quiet.slug}"' not in html
+    chosen = client.get("/events/", {"actor": quiet.slug})
+    assert chosen.status_code == 200
+    assert f'value="{quiet.slug}" selected' in chosen.content.decode()
