@@ -13,7 +13,7 @@ from needs.forms import HelpForm
 from needs.services import NeedClosed, find_needs, load_needs, load_public_need, offer_help
 from network.models import Topic
 from portal import ratelimit
-from portal.localisation import german_terms
+from portal.localisation import german_terms, named_languages
 from portal.transactions import Busy, busy_form
 from portal.translations import prefetch_translations, translate_facet_labels
 from search.listing import InvalidFilter, facet_groups
@@ -47,6 +47,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
     result.facets = german_terms(
         translate_facet_labels(result.facets, {"topic": Topic}), ["municipality"]
     )
+    result.facets["language"] = named_languages(result.facets.get("language", []))
     value_lists, yes_no_groups = facet_groups(NeedFilter.FACETS, result)
     return render(
         request,

@@ -146,8 +146,12 @@ def named_language_choices(form: Any, name: str = "language") -> None:
         (getattr(term, key), language_name(term.code, language) or german_name(term.name))
         for term in field.queryset
     ]
+    choices = locale_sorted(choices, key=lambda choice: str(choice[1]))
+    # A single choice (a form's select) keeps its "please choose" first.
+    if getattr(field, "empty_label", None) is not None:
+        choices.insert(0, ("", field.empty_label))
     # The widget draws the choices; the field still validates against its queryset.
-    field.widget.choices = locale_sorted(choices, key=lambda choice: str(choice[1]))
+    field.widget.choices = choices
 
 
 def german_terms(facets: dict[str, list[T]], names: Sequence[str]) -> dict[str, list[T]]:

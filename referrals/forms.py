@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Actor, AgencyUnit, Language
+from portal.localisation import named_language_choices
 from portal.names import single_line_name
 from referrals.inbox import Age, InboxFilter
 from referrals.models import (
@@ -167,6 +168,7 @@ class ReferralForm(forms.Form):
     def __init__(self, *args: Any, actors: QuerySet[Actor], **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.fields["categories"].queryset = offered_categories()
+        named_language_choices(self)
         self.fields["consent"].label = _(
             "Die Person ist einverstanden, dass die Migrationsagentur diese Angaben speichert "
             "und sie wegen ihres Anliegens kontaktiert."
