@@ -161,3 +161,15 @@ def test_it_keeps_the_knowledge_collection_private_and_other_documents_public(
     else:
         assert response.status_code == in_collection
     assert client.get(public.url).status_code == outside
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "partner", "staff_b"])
+def test_it_keeps_articles_out_of_the_api(client, personas, articles, persona):
+    """The API's searches ask for their own kinds only: no article answers, whoever asks."""
+    client = _client(client, personas, persona)
+    titles = (articles.staff_only.title, articles.shared.title)
+    for endpoint in ("/api/v1/actors/", "/api/v1/needs/", "/api/v1/events/"):
+        for words in ("Wohnsitzauflage", "Einwilligung"):
+            response = client.get(endpoint, {"q": words})
+            assert response.status_code == 200, (endpoint, response.content)
+            assert not any(title in response.content.decode() for title in titles), endpoint
