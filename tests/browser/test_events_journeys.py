@@ -47,9 +47,8 @@ def sign_in(page, base_url: str, username: str) -> None:
 
 
 def sign_out(page) -> None:
-    page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
-        "button", name="Abmelden"
-    ).click()
+    """From the public layout's menu or the staff workspace's header, whichever the page has."""
+    page.get_by_role("banner").get_by_role("button", name="Abmelden").click()
 
 
 def test_it_takes_a_weekly_event_from_a_member_through_review_into_a_visitors_calendar(
