@@ -295,10 +295,9 @@ def _next_seq(channel: Channel) -> int:
     table = connection.ops.quote_name(Channel._meta.db_table)
     column = connection.ops.quote_name("last_seq")
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET {column} = {column} + 1 WHERE id = %s RETURNING {column}",  # noqa: S608 - names from the model
-            [channel.pk],
-        )
+        # Only the model's quoted table and column names are formatted into the statement.
+        statement = f"UPDATE {table} SET {column} = {column} + 1 WHERE id = %s RETURNING {column}"  # noqa: S608  # nosec B608
+        cursor.execute(statement, [channel.pk])
         row = cursor.fetchone()
     if row is None:
         raise Channel.DoesNotExist(channel.pk)
