@@ -251,9 +251,7 @@ def test_the_status_look_up_lists_the_plans_steps(client, staff_a, referral_a, p
 # --- mail ---------------------------------------------------------------------------------------
 
 
-def test_it_queues_the_plan_mail_in_the_persons_language(
-    staff_a, referral_a, arabic_page
-):
+def test_it_queues_the_plan_mail_in_the_persons_language(staff_a, referral_a, arabic_page):
     add_step(referral_a, referral_a.unit, staff_a)
     Referral.objects.filter(pk=referral_a.pk).update(plan_language="ar")
     referral_a.refresh_from_db()
