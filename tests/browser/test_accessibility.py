@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,8 +90,8 @@ class Checker:
     base_url: str
 
 
-@pytest.fixture(scope="module")
-def checker(request: pytest.FixtureRequest) -> Iterator[Checker]:
+@contextmanager
+def own_browser(request: pytest.FixtureRequest) -> Iterator[Checker]:
     """Chromium and a live server of this module's own.
 
     The shared `browser` fixture asks for pytest-django's `live_server`, which makes every test
@@ -121,6 +122,12 @@ def checker(request: pytest.FixtureRequest) -> Iterator[Checker]:
             server.stop()
             _close_db_connections()
     _join_request_threads()
+
+
+@pytest.fixture(scope="module")
+def checker(request: pytest.FixtureRequest) -> Iterator[Checker]:
+    with own_browser(request) as checker:
+        yield checker
 
 
 @pytest.fixture(scope="module")

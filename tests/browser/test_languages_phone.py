@@ -29,22 +29,16 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 
 from tests.browser.conftest import (
-    CHROMIUM_ARGS,
     PHONE,
     TIMEOUT_MS,
-    _async_unsafe_allowed,
-    _close_db_connections,
-    _join_request_threads,
-    _restore_serialized_contents,
-    _serialized_contents,
-    _unavailable,
-    chromium_path,
 )
 from tests.browser.test_accessibility import (
     AXE_SCRIPT,
     FAILING_IMPACTS,
+    Checker,
     _flush_to_migrated_state,
     describe,
+    own_browser,
     run_axe,
 )
 from tests.portal.test_german_share import names_pattern, proper_names, visible_pieces, words
@@ -97,44 +91,15 @@ def demo_paths() -> dict[str, str]:
     }
 
 
-@dataclass(frozen=True)
-class Phone:
-    browser: object
-    base_url: str
+@pytest.fixture(scope="module")
+def phone(request: pytest.FixtureRequest) -> Iterator[Checker]:
+    """Chromium and a live server of this module's own, as test_accessibility's `checker`."""
+    with own_browser(request) as checker:
+        yield checker
 
 
 @pytest.fixture(scope="module")
-def phone(request: pytest.FixtureRequest) -> Iterator[Phone]:
-    """Chromium and a live server of this module's own, set up like test_accessibility's
-    `checker` (see there why not the shared `browser`)."""
-    path = chromium_path()
-    if not Path(path).is_file() or not os.access(path, os.X_OK):
-        _unavailable(f"Chromium not found at {path}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("Playwright is not installed; pip install -e '.[dev]'")
-    from pytest_django.live_server_helper import LiveServer
-
-    request.getfixturevalue("django_db_setup")
-    serialized = _serialized_contents()
-    with _async_unsafe_allowed(), sync_playwright() as playwright:
-        _restore_serialized_contents(serialized)
-        server = LiveServer("localhost:0")
-        browser = playwright.chromium.launch(
-            executable_path=path, args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield Phone(browser=browser, base_url=server.url)
-        finally:
-            browser.close()
-            server.stop()
-            _close_db_connections()
-    _join_request_threads()
-
-
-@pytest.fixture(scope="module")
-def demo(phone: Phone, django_db_blocker) -> Iterator[Demo]:
+def demo(phone: Checker, django_db_blocker) -> Iterator[Demo]:
     """The demo, loaded once for the module and committed, and taken away at the end.
 
     The page checks take no database fixture, so that pytest-django flushes nothing between
