@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from demo.network.house_hours import unit_hours
 from demo.network.specs import APPOINTMENT, COUNSELLING, OFFICE, ActorSpec, OfferSpec
 from network.vocabularies import AGENCY_UNITS
 
@@ -37,6 +38,8 @@ def _unit(unit: str, title: str, short: str, description: str, **spec: Any) -> A
         website=f"{AGENCY_WEBSITE}/{unit}/",
         short_description=short,
         description=description,
+        # The profile's hours are the unit page's: one table for the house.
+        slots=unit_hours(unit),
         **spec,
     )
 

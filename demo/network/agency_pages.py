@@ -7,6 +7,7 @@ copies from the page tree synchronisation at the end of load_demo.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -16,6 +17,8 @@ from wagtail.models import Locale
 
 from demo.network.agency import AGENCY_ACTORS, AGENCY_PHONE, AGENCY_WEBSITE
 from demo.network.curated import EDITOR_ACTOR_SLUG
+from demo.network.house_hours import unit_hours
+from demo.network.specs import MON, THU, WED, Slot
 from network.hours import local
 from network.models import (
     Actor,
@@ -34,18 +37,6 @@ AGENCY_ADDRESS = "Promenade 31, 06667 Weißenfels"
 INTAKE_EXTENSION = 10  # the intake zone's line books appointments for the whole house
 SPOKEN = ("de", "en", "ar", "fa", "uk", "ru")  # staff of the intake zone; others by video
 
-# weekday, opens, closes, by appointment ("8:00" style times)
-Slot = tuple[int, str, str, bool]
-MON, TUE, WED, THU, FRI = range(5)
-HOUSE_HOURS: tuple[Slot, ...] = (
-    (MON, "8:00", "12:00", False),
-    (TUE, "8:00", "12:00", False),
-    (TUE, "13:00", "17:30", True),
-    (THU, "8:00", "12:00", False),
-    (FRI, "8:00", "11:30", False),
-)
-
-
 @dataclass(frozen=True)
 class UnitPageText:
     title: str
@@ -53,7 +44,7 @@ class UnitPageText:
     floor: str
     room: str
     what_to_bring: str
-    hours: tuple[Slot, ...] = HOUSE_HOURS
+    hours: tuple[Slot, ...] = ()  # a unit's own: demo.network.house_hours
     directions: str = ""
     languages: tuple[str, ...] = ()
     partner_slug: str = ""
@@ -80,15 +71,6 @@ UNIT_PAGES: dict[str, UnitPageText] = {
         room="0.01 (Foyer)",
         directions="Gleich hinter dem Haupteingang, rechts am Empfangstresen.",
         what_to_bring=_bring(ID, LETTERS),
-        hours=(
-            (MON, "8:00", "12:00", False),
-            (TUE, "8:00", "12:00", False),
-            (TUE, "13:00", "17:30", False),
-            (WED, "8:00", "12:00", False),
-            (THU, "8:00", "12:00", False),
-            (THU, "13:00", "16:00", False),
-            (FRI, "8:00", "11:30", False),
-        ),
         languages=SPOKEN,
     ),
     "auslaenderbehoerde": UnitPageText(
@@ -125,11 +107,6 @@ UNIT_PAGES: dict[str, UnitPageText] = {
         floor="2. Obergeschoss",
         room="2.04",
         what_to_bring=_bring(ID, "Mietangebot oder Mietvertrag, wenn Sie eine Wohnung haben"),
-        hours=(
-            (TUE, "8:00", "12:00", False),
-            (WED, "9:00", "15:00", True),
-            (THU, "8:00", "12:00", False),
-        ),
         extra_exceptions=(
             {
                 "offset": 9,
@@ -148,12 +125,6 @@ UNIT_PAGES: dict[str, UnitPageText] = {
         floor="1. Obergeschoss",
         room="1.02",
         what_to_bring=_bring(ID, "Zeugnisse und Abschlüsse, wenn es um Anerkennung geht"),
-        hours=(
-            (MON, "9:00", "12:00", False),
-            (TUE, "13:00", "16:00", True),
-            (WED, "9:00", "12:00", False),
-            (THU, "13:00", "16:00", True),
-        ),
     ),
     "jobcenter": UnitPageText(
         title="Jobcenter",
@@ -174,11 +145,6 @@ UNIT_PAGES: dict[str, UnitPageText] = {
         floor="2. Obergeschoss",
         room="2.10",
         what_to_bring=_bring(ID, "Lebenslauf und Zeugnisse"),
-        hours=(
-            (TUE, "8:00", "12:00", True),
-            (WED, "8:00", "12:00", False),
-            (THU, "8:00", "12:00", True),
-        ),
     ),
     "ehrenamtskoordination": UnitPageText(
         title="Ehrenamtskoordination",
@@ -189,7 +155,6 @@ UNIT_PAGES: dict[str, UnitPageText] = {
         floor="3. Obergeschoss",
         room="3.01",
         what_to_bring=_bring("nur sich selbst und Ihre Ideen"),
-        hours=((WED, "14:00", "18:00", False), (THU, "9:00", "12:00", True)),
     ),
 }
 
@@ -301,6 +266,7 @@ def ensure_agency_pages() -> list[str]:
             title=unit.name, summary="", floor="", room="", what_to_bring=""
         )
         spoken = text.languages or languages.get(unit.slug, ("de",))
+        text = dataclasses.replace(text, hours=text.hours or unit_hours(unit.slug))
         _add_page(agency, unit.slug, text, spoken, holiday, today, unit=unit)
     for slug, text in PARTNER_PAGES.items():
         if slug not in existing:

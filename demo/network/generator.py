@@ -34,6 +34,7 @@ from demo.network.specs import (
     WEEKLY,
     ActorSpec,
     OfferSpec,
+    Slot,
 )
 from network.models import (
     Actor,
@@ -228,6 +229,12 @@ def _domain_label(slug: str) -> str:
     return slug[:64].rsplit("-", 1)[0]
 
 
+def clock(text: str) -> time:
+    """"9:30" as a time."""
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
 def _attach(actor: Actor, cluster: dict[str, list]) -> None:
     """Hand children and relations to the cluster in memory; the next save writes them."""
     for relation, items in cluster.items():
@@ -268,7 +275,7 @@ class ActorFactory:
         else:
             email = f"{'info' if spec.has_website else 'kontakt'}@{domain}"
         website = spec.website or (f"https://www.{domain}/" if spec.has_website else "")
-        locations = [self._location(spec, site, spec.hours)]
+        locations = [self._location(spec, site, spec.hours, spec.slots)]
         locations += [
             self._location(spec, site_for(municipality, town, self.terms), WEEKLY)
             for municipality, town in spec.branches
@@ -350,7 +357,9 @@ class ActorFactory:
             availability_confirmed_on=confirmed if rng.random() < 0.85 else None,
         )
 
-    def _location(self, spec: ActorSpec, site: Site, hours: str) -> Location:
+    def _location(
+        self, spec: ActorSpec, site: Site, hours: str, slots: tuple[Slot, ...] = ()
+    ) -> Location:
         rng = self.rng
         own_street = bool(spec.street) and site.municipality == spec.municipality
         street = spec.street if own_street else rng.choice(site.streets)
@@ -374,14 +383,16 @@ class ActorFactory:
                 if wheelchair
                 else "Eingang über Stufen, bitte melden Sie sich, wir helfen gern."
             ),
-            opening_hours=self._hours(hours),
+            opening_hours=self._hours(hours, slots),
         )
 
     def _jitter(self, centre: Decimal, spread: float) -> Decimal:
         offset = Decimal(str(self.rng.uniform(-spread, spread)))
         return (centre + offset).quantize(COORDINATE)
 
-    def _hours(self, style: str) -> list[OpeningHours]:
+    def _hours(self, style: str, written: tuple[Slot, ...] = ()) -> list[OpeningHours]:
+        """The style's weekly slots, or the ones the spec writes out. The style's random draws
+        are made either way, so that writing out one actor's hours changes no other actor."""
         rng = self.rng
         slots: list[tuple[int, int, int, bool]]  # weekday, opens, closes, by appointment
         if style == OFFICE:
@@ -406,6 +417,16 @@ class ActorFactory:
             slots = []
         else:
             raise ValueError(f"Unknown opening hours style: {style!r}")
+        if written:
+            return [
+                OpeningHours(
+                    weekday=weekday,
+                    opens=clock(opens),
+                    closes=clock(closes),
+                    by_appointment=booked,
+                )
+                for weekday, opens, closes, booked in written
+            ]
         return [
             OpeningHours(
                 weekday=weekday, opens=time(opens), closes=time(closes), by_appointment=booked

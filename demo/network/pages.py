@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 
+from demo.network.house_hours import easy_read_hours, unit_hours
 from demo.network.pages_en import HOME_TEXTS_EN, PAGES_EN
 from portal.localisation import ensure_locales, synchronise_page_tree
 from portal.models import ContentPage, HomePage
@@ -217,12 +218,9 @@ CONTENT_PAGES: tuple[PageText, ...] = (
             "<h2>Wann können Sie kommen?</h2>"
             "<p>Sie brauchen keinen Termin.</p>"
             "<p>Sie können einfach kommen:</p>"
-            "<ul><li>Montag von 9 Uhr bis 12 Uhr</li>"
-            "<li>Dienstag von 9 Uhr bis 12 Uhr</li>"
-            "<li>Dienstag auch von 13 Uhr bis 17 Uhr</li>"
-            "<li>Mittwoch von 9 Uhr bis 12 Uhr</li>"
-            "<li>Donnerstag von 9 Uhr bis 12 Uhr</li></ul>"
-            "<p>Zuerst gehen Sie in die Eingangs-Zone.</p>"
+            # The intake zone's hours, from the table its page and profile are made of.
+            + easy_read_hours(unit_hours("eingangszone"))
+            + "<p>Zuerst gehen Sie in die Eingangs-Zone.</p>"
             "<p>Dort fragen wir: Was brauchen Sie?</p>"
             "<p>Dann bringen wir Sie zu der richtigen Stelle im Haus.</p>"
             "<h2>Was bringen Sie mit?</h2>"

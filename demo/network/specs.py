@@ -17,6 +17,12 @@ WEEKEND = "weekend"
 APPOINTMENT = "appointment"
 NO_HOURS = "none"
 
+# Weekly hours written out where the actor's texts name the days ("jeden Mittwoch", "dienstags ab
+# 9:30 Uhr"): weekday (0 = Monday), opens, closes ("9:30"), by appointment. They replace the
+# style's hours, so what the texts say and what the hours say cannot drift apart.
+Slot = tuple[int, str, str, bool]
+MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
+
 
 @dataclass(frozen=True)
 class OfferSpec:
@@ -44,6 +50,7 @@ class ActorSpec:
     languages: tuple[str, ...]
     offers: tuple[OfferSpec, ...]
     hours: str = OFFICE
+    slots: tuple[Slot, ...] = ()
     slug: str = ""
     town: str = ""
     street: str = ""
