@@ -365,6 +365,16 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
+# The directory's maps (directory/map/): raster tiles from this address template ({z}/{x}/{y},
+# optionally {s} for a subdomain), credited with MAP_ATTRIBUTION (HTML: OpenStreetMap asks for its
+# copyright link). The Content-Security-Policy allows images from this host only (portal.security).
+# OpenStreetMap's own servers are for light use; a busy site points this at a tile provider.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_ATTRIBUTION = env_str(
+    "MAP_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["portal.renderers.MarkupSafeJSONRenderer"],
     # JSON nested too deeply for the decoder answers 400 (portal/parsers.py), not 500.
