@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks import harness
+from benchmarks import chat_seed, harness
 from benchmarks.report import write_section
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -50,50 +50,12 @@ SETTLE_SECONDS = 2.0
 PING = json.dumps({"type": "ping"})
 
 
-def prepare(members: int) -> list[str]:
-    """`members` people in one private channel with an empty history; their session cookies."""
-    from importlib import import_module
-
-    from django.conf import settings
-    from django.contrib.auth import (
-        BACKEND_SESSION_KEY,
-        HASH_SESSION_KEY,
-        SESSION_KEY,
-        get_user_model,
-    )
-
-    from chat.models import Channel, ChannelMembership
-
-    user_model = get_user_model()
-    names = [f"{PREFIX}-{number}" for number in range(members)]
-    existing = set(user_model.objects.filter(username__in=names).values_list("username", flat=True))
-    user_model.objects.bulk_create(
-        [
-            user_model(username=name, first_name="Mitglied", last_name=name)
-            for name in names
-            if name not in existing
-        ]
-    )
-    users = list(user_model.objects.filter(username__in=names).order_by("pk"))
-    channel, _ = Channel.objects.get_or_create(
-        slug=CHANNEL, defaults={"name": "Benchmark", "kind": Channel.Kind.PRIVATE}
-    )
-    channel.messages.all().delete()
-    channel.memberships.all().delete()
-    ChannelMembership.objects.bulk_create(
-        [ChannelMembership(channel=channel, user=user) for user in users]
-    )
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    backend = settings.AUTHENTICATION_BACKENDS[0]
-    cookies = []
-    for user in users:
-        session = store()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = backend
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
-    return cookies
+def prepare(count: int) -> list[str]:
+    """`count` people in one private channel with an empty history; their session cookies."""
+    users = chat_seed.members(PREFIX, count)
+    channel = chat_seed.fresh_channels([CHANNEL], name="Benchmark")[CHANNEL]
+    chat_seed.seat([(channel, user) for user in users])
+    return chat_seed.session_cookies(users)
 
 
 # --- servers ------------------------------------------------------------------------------

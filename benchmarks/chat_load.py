@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import harness
+from benchmarks import chat_seed, harness
 from benchmarks.report import write_section
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/14"
@@ -48,56 +48,20 @@ class Seat:
 
 def prepare(members: int, channels: int, big: int) -> list[Seat]:
     """`members` users in `channels` private channels, `big` of them in the first one."""
-    from importlib import import_module
-
-    from django.conf import settings
-    from django.contrib.auth import (
-        BACKEND_SESSION_KEY,
-        HASH_SESSION_KEY,
-        SESSION_KEY,
-        get_user_model,
-    )
-
-    from chat.models import Channel, ChannelMembership
-
-    user_model = get_user_model()
-    names = [f"{PREFIX}-{number}" for number in range(members)]
-    existing = set(user_model.objects.filter(username__in=names).values_list("username", flat=True))
-    user_model.objects.bulk_create(
-        [user_model(username=name, first_name="Last", last_name=name) for name in names]
-        if not existing
-        else [user_model(username=name) for name in names if name not in existing]
-    )
-    users = {user.username: user for user in user_model.objects.filter(username__in=names)}
+    users = chat_seed.members(PREFIX, members, first_name="Last")
     slugs = [f"{PREFIX}-{number}" for number in range(channels)]
-    for slug in slugs:
-        Channel.objects.get_or_create(slug=slug, defaults={"name": slug, "kind": "private"})
-    rooms = {channel.slug: channel for channel in Channel.objects.filter(slug__in=slugs)}
-    for channel in rooms.values():
-        channel.messages.all().delete()  # a fresh history; ids go on from last_seq
-    ChannelMembership.objects.filter(channel__in=rooms.values()).delete()
-    seats: list[tuple[str, str]] = []
-    for number, name in enumerate(names):
+    rooms = chat_seed.fresh_channels(slugs)
+    seats = []
+    for number, user in enumerate(users):
         if number < big or channels == 1:
             slug = slugs[0]
         else:
             slug = slugs[1 + (number - big) % (channels - 1)]
-        seats.append((name, slug))
-    ChannelMembership.objects.bulk_create(
-        [ChannelMembership(channel=rooms[slug], user=users[name]) for name, slug in seats]
-    )
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    backend = settings.AUTHENTICATION_BACKENDS[0]
-    result = []
-    for name, slug in seats:
-        user = users[name]
-        session = store()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = backend
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        result.append(Seat(slug, f"{settings.SESSION_COOKIE_NAME}={session.session_key}"))
-    return result
+        seats.append((rooms[slug], user))
+    chat_seed.seat(seats)
+    cookies = chat_seed.session_cookies(users)
+    pairs = zip(seats, cookies, strict=True)
+    return [Seat(channel.slug, cookie) for (channel, _user), cookie in pairs]
 
 
 class Member:

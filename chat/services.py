@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import NoReturn, ParamSpec, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -107,6 +107,24 @@ def _not_member() -> ChatRefused:
     return ChatRefused("not_allowed", _("Sie gehören nicht (mehr) zu diesem Kanal."))
 
 
+# Channels whose readers follow from the network (a role, agency staff): a reader may post there
+# before their row exists (the API before the first visit). Private and direct channels admit
+# by row alone.
+OPEN_KINDS = (Channel.Kind.PUBLIC, Channel.Kind.ACTOR)
+
+
+def _muted() -> ChatRefused:
+    return ChatRefused("not_allowed", _("Sie sind in diesem Kanal stummgeschaltet."))
+
+
+def _refuse_standing(status: str | None) -> NoReturn:
+    """The send statement found the author's row muted, removed, invited, or (in a closed
+    channel) missing: it stored nothing, and this says why."""
+    if status == ChannelMembership.Status.MUTED:
+        raise _muted()
+    raise _not_member()
+
+
 def _count(limit: ratelimit.Limit, user: User) -> None:
     """Count one broadcast of the member's against a limit, refusing it beyond."""
     try:
@@ -139,7 +157,7 @@ def _require_post(channel: Channel, user: User) -> None:
     if not can_read(user, channel):
         raise _not_member()
     if is_muted(user, channel):
-        raise ChatRefused("not_allowed", _("Sie sind in diesem Kanal stummgeschaltet."))
+        raise _muted()
 
 
 @_writing
@@ -289,18 +307,39 @@ def _stored(channel: Channel, author: User, client_id: str) -> Message | None:
     )
 
 
-def _next_seq(channel: Channel) -> int:
+def _next_seq(channel: Channel, author: User) -> int:
     """The channel's next message id, in one statement that also locks the channel's row until
-    the commit: ids are handed out in commit order, without gaps."""
-    table = connection.ops.quote_name(Channel._meta.db_table)
-    column = connection.ops.quote_name("last_seq")
+    the commit: ids are handed out in commit order, without gaps. The statement itself checks
+    the author's row (not muted, removed or invited; present in a closed channel), so that a
+    frame racing a moderator's act is refused, not stored; only a refusal costs a second look."""
+    quote = connection.ops.quote_name
+    table = quote(Channel._meta.db_table)
+    memberships = quote(ChannelMembership._meta.db_table)
+    column = quote("last_seq")
+    row_of = f"SELECT 1 FROM {memberships} WHERE channel_id = %s AND user_id = %s"  # noqa: S608
+    placeholders = ", ".join(["%s"] * len(OPEN_KINDS))
+    # Only the models' quoted table and column names are formatted into the statement.
+    statement = (
+        f"UPDATE {table} SET {column} = {column} + 1 WHERE id = %s"  # noqa: S608
+        f" AND NOT EXISTS ({row_of} AND status <> %s)"
+        f" AND (kind IN ({placeholders}) OR EXISTS ({row_of}))"
+        f" RETURNING {column}"
+    )
+    parameters = [
+        channel.pk,
+        *(channel.pk, author.pk, ChannelMembership.Status.ACTIVE),
+        *OPEN_KINDS,
+        *(channel.pk, author.pk),
+    ]
     with connection.cursor() as cursor:
-        # Only the model's quoted table and column names are formatted into the statement.
-        statement = f"UPDATE {table} SET {column} = {column} + 1 WHERE id = %s RETURNING {column}"  # noqa: S608  # nosec B608
-        cursor.execute(statement, [channel.pk])
+        cursor.execute(statement, parameters)
         row = cursor.fetchone()
     if row is None:
-        raise Channel.DoesNotExist(channel.pk)
+        _refuse_standing(
+            ChannelMembership.objects.filter(channel=channel, user=author)
+            .values_list("status", flat=True)
+            .first()
+        )
     return row[0]
 
 
@@ -320,9 +359,17 @@ def _save_at_once(
     mentions = quote(Message.mentions.through._meta.db_table)
     memberships = quote(ChannelMembership._meta.db_table)
     sql = f"""
-        WITH seq AS (
+        WITH standing AS (
+            SELECT status FROM {memberships}
+            WHERE channel_id = %(channel)s AND user_id = %(author)s
+            FOR KEY SHARE
+        ), seq AS (
             UPDATE {channels} SET last_seq = last_seq + 1 WHERE id = %(channel)s
+                AND NOT EXISTS (SELECT 1 FROM standing WHERE status <> %(active)s)
+                AND (kind = ANY(%(open_kinds)s) OR EXISTS (SELECT 1 FROM standing))
             RETURNING last_seq
+        ), durability AS (
+            SELECT set_config('synchronous_commit', %(synchronous_commit)s, true)
         ), message AS (
             INSERT INTO {messages}
                 (channel_id, seq, author_id, body, body_html, client_id, sent_at)
@@ -338,7 +385,9 @@ def _save_at_once(
             WHERE channel_id = %(channel)s AND user_id = %(author)s
             RETURNING 1
         )
-        SELECT message.id, message.seq, (SELECT count(*) FROM mark) FROM message
+        SELECT (SELECT status FROM standing), message.id, message.seq,
+            (SELECT count(*) FROM mark), (SELECT count(*) FROM durability)
+        FROM (VALUES (1)) AS one LEFT JOIN message ON true
     """  # noqa: S608 - table names from the models, values as parameters
     parameters = {
         "channel": channel.pk,
@@ -348,13 +397,15 @@ def _save_at_once(
         "client_id": client_id,
         "sent_at": sent_at,
         "mentioned": [user.pk for user in mentioned],
+        "active": ChannelMembership.Status.ACTIVE,
+        "open_kinds": list(OPEN_KINDS),
+        "synchronous_commit": "off" if conf.relaxed_commit() else "on",
     }
     with connection.cursor() as cursor:
         cursor.execute(sql, parameters)
-        row = cursor.fetchone()
-    if row is None:
-        raise Channel.DoesNotExist(channel.pk)
-    pk, seq, marked = row
+        status, pk, seq, marked, _durability = cursor.fetchone()
+    if pk is None:
+        _refuse_standing(status)
     channel.last_seq = seq
     message = Message(
         pk=pk,
@@ -388,7 +439,7 @@ def _save_message(
 ) -> Message:
     """Three statements for a message without mentions (id, insert, the author's read mark),
     two more with: who of the named may read here, and their rows."""
-    seq = _next_seq(channel)
+    seq = _next_seq(channel, author)
     channel.last_seq = seq
     mentioned = _readers_named(channel, mentioned_usernames(body), mention_ids)
     message = Message.objects.create(

@@ -104,6 +104,8 @@ class MessageListView(GenericAPIView):
                 channel=channel,
                 body=serializer.validated_data["body"],
                 client_id=serializer.validated_data.get("client_id") or "",
+                # The ids the composer picked, as over the socket; the service checks the list.
+                mentions=request.data.get("mentions") if isinstance(request.data, dict) else None,
                 acting_user=request.user,
             )
         except ChatRefused as refused:

@@ -583,7 +583,11 @@ class Room {
           method: "POST",
           credentials: "same-origin",
           headers: { "Content-Type": "application/json", "X-CSRFToken": token },
-          body: JSON.stringify({ body, client_id: clientId }),
+          body: JSON.stringify({
+            body,
+            client_id: clientId,
+            mentions: this.pendingMentions.get(clientId) ?? [],
+          }),
         });
         const answer = await response.json().catch(() => ({}));
         if (response.ok) {
