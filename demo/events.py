@@ -26,7 +26,7 @@ from events.models import (
 )
 from events.recurrence import rule_of
 from events.services import unique_slug
-from network.models import Actor, Language, Municipality, TargetGroup, Topic
+from network.models import Actor, AgencyUnit, Language, Municipality, TargetGroup, Topic
 
 ONCE = Frequency.ONCE
 WEEKLY = Frequency.WEEKLY
@@ -54,6 +54,7 @@ class EventSpec:
     cancelled: bool = False
     cancel_dates: tuple[int, ...] = ()  # indexes of occurrences that are cancelled
     move_date: int | None = None  # index of an occurrence moved by one day
+    weekday: int | None = None  # the first date on this weekday (0 = Monday), as its texts say
 
 
 SPECS: tuple[EventSpec, ...] = (
@@ -63,13 +64,15 @@ SPECS: tuple[EventSpec, ...] = (
         "sprechen. Keine Anmeldung, keine Vorkenntnisse nötig – kommen Sie einfach vorbei!</p>",
         ("sprachcafe", "kultur-und-begegnung"),
         1,
-        (18, 0, 20, 0),
+        # The Sprachcafé's own profile says "jeden Mittwoch", "mittwochs 16 bis 18 Uhr".
+        (16, 0, 18, 0),
         WEEKLY,
         weeks=26,
         groups=("neuzugewanderte", "gefluechtete"),
         languages=("de", "ar", "uk"),
         cancel_dates=(3,),
         move_date=5,
+        weekday=2,
     ),
     EventSpec(
         "Elterncafé mit Kinderbetreuung",
@@ -378,11 +381,38 @@ SPECS: tuple[EventSpec, ...] = (
 )
 
 
-def _occurrence_date(event: Event, index: int) -> datetime.date | None:
-    for number, start in enumerate(rule_of(event)):
-        if number == index:
-            return start.date()
-    return None
+Closure = tuple[datetime.date, datetime.date, str]  # first and last day closed, the reason
+
+
+def closures_of(actor: Actor) -> list[Closure]:
+    """The days the actor is closed: its locations' closed exceptions and, for an agency unit,
+    its page's. No event of the demo takes place on them unless it says it is cancelled."""
+    exceptions = [
+        exception
+        for location in actor.locations.all()
+        for exception in location.exceptions.all()
+        if exception.is_closed
+    ]
+    for unit in AgencyUnit.objects.filter(actor=actor):
+        page = unit.live_page()
+        if page is not None:
+            exceptions += [exception for exception in page.exceptions.all() if exception.is_closed]
+    return [(item.starts_on, item.last_day, item.reason) for item in exceptions]
+
+
+def closure_on(day: datetime.date, closures: list[Closure]) -> Closure | None:
+    return next((closure for closure in closures if closure[0] <= day <= closure[1]), None)
+
+
+def _open_day(day: datetime.date, closures: list[Closure]) -> datetime.date:
+    """The day itself, or the first day after the closures it falls into."""
+    while (closure := closure_on(day, closures)) is not None:
+        day = closure[1] + datetime.timedelta(days=1)
+    return day
+
+
+def _dates(event: Event) -> list[datetime.date]:
+    return [start.date() for start in rule_of(event)]
 
 
 def _place(actor: Actor, rng: random.Random, municipalities: list[Municipality]) -> dict:
@@ -402,6 +432,11 @@ def _place(actor: Actor, rng: random.Random, municipalities: list[Municipality])
 
 def _create(spec: EventSpec, actor: Actor, rng: random.Random, terms: dict, today) -> Event:
     start = today + datetime.timedelta(days=spec.days_ahead)
+    if spec.weekday is not None:
+        start += datetime.timedelta(days=(spec.weekday - start.weekday()) % 7)
+    closures = closures_of(actor)
+    if spec.frequency == ONCE:
+        start = _open_day(start, closures)
     if spec.frequency == MONTHLY:
         start = start.replace(day=1) + datetime.timedelta(days=32)
         start = start.replace(day=1)
@@ -446,18 +481,30 @@ def _create(spec: EventSpec, actor: Actor, rng: random.Random, terms: dict, toda
     event.languages.set(
         [terms["languages"][code] for code in spec.languages if code in terms["languages"]]
     )
+    dates = _dates(event) if event.is_recurring else []
+    cancelled: dict[datetime.date, str] = {}
+    for day in dates:
+        if (closure := closure_on(day, closures)) is not None:
+            cancelled[day] = closure[2] or "geschlossen"
     for index in spec.cancel_dates:
-        original = _occurrence_date(event, index)
-        if original:
-            EventException.objects.create(event=event, original_date=original, note="Ferien")
+        if index < len(dates):
+            cancelled.setdefault(dates[index], "Ferien")
+    for day, note in sorted(cancelled.items()):
+        EventException.objects.create(event=event, original_date=day, note=note)
     if spec.move_date is not None:
-        original = _occurrence_date(event, spec.move_date)
-        if original:
+        # The date moved one day later: neither it nor its new day may be a closed one.
+        movable = [
+            day
+            for day in dates[spec.move_date :]
+            if day not in cancelled
+            and closure_on(day + datetime.timedelta(days=1), closures) is None
+        ]
+        if movable:
             EventException.objects.create(
                 event=event,
-                original_date=original,
+                original_date=movable[0],
                 kind=ExceptionKind.MOVED,
-                new_date=original + datetime.timedelta(days=1),
+                new_date=movable[0] + datetime.timedelta(days=1),
                 note="Ausnahmsweise einen Tag später",
             )
     event.save_revision().publish(skip_permission_checks=True)

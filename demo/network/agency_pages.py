@@ -37,6 +37,7 @@ AGENCY_ADDRESS = "Promenade 31, 06667 Weißenfels"
 INTAKE_EXTENSION = 10  # the intake zone's line books appointments for the whole house
 SPOKEN = ("de", "en", "ar", "fa", "uk", "ru")  # staff of the intake zone; others by video
 
+
 @dataclass(frozen=True)
 class UnitPageText:
     title: str

@@ -14,7 +14,11 @@ from demo.network.specs import (
     COUNSELLING,
     NO_HOURS,
     OFFICE,
+    SUN,
+    THU,
+    TUE,
     TWICE,
+    WED,
     WEEKEND,
     WEEKLY,
     ActorSpec,
@@ -148,6 +152,7 @@ ARCHETYPES: tuple[Archetype, ...] = (
         target_groups=("familien", "neuzugewanderte"),
         languages=("de", "pl", "en"),
         hours=WEEKLY,
+        slots=((SUN, "10:30", "12:00", False),),
         offers=(
             OfferSpec(
                 name="Gemeindefrühstück international",
@@ -179,6 +184,7 @@ ARCHETYPES: tuple[Archetype, ...] = (
         target_groups=("kinder-und-jugendliche", "familien", "gefluechtete"),
         languages=("de",),
         hours=TWICE,
+        slots=((TUE, "18:00", "20:00", False), (THU, "16:00", "18:00", False)),
         offers=(
             OfferSpec(
                 name="Offenes Fußballtraining",
@@ -549,6 +555,7 @@ ARCHETYPES: tuple[Archetype, ...] = (
         target_groups=("frauen", "familien"),
         languages=("de", "ar"),
         hours=WEEKLY,
+        slots=((THU, "15:00", "18:00", False),),
         has_website=False,
         offers=(
             OfferSpec(
@@ -724,6 +731,7 @@ ARCHETYPES: tuple[Archetype, ...] = (
         target_groups=("aeltere-menschen",),
         languages=("de", "ru"),
         hours=WEEKLY,
+        slots=((WED, "14:00", "17:00", False),),
         has_website=False,
         offers=(
             OfferSpec(

@@ -10,9 +10,14 @@ from __future__ import annotations
 from demo.network.specs import (
     APPOINTMENT,
     COUNSELLING,
+    FRI,
+    MON,
     NO_HOURS,
     OFFICE,
+    THU,
+    TUE,
     TWICE,
+    WED,
     WEEKEND,
     WEEKLY,
     ActorSpec,
@@ -49,6 +54,7 @@ CURATED: tuple[ActorSpec, ...] = (
         target_groups=("gefluechtete", "neuzugewanderte", "ehrenamtliche"),
         languages=("de", "en", "ar", "fa", "uk"),
         hours=TWICE,
+        slots=((WED, "16:00", "18:00", False),),
         offers=(
             OfferSpec(
                 name="Sprachcafé am Mittwoch",
@@ -298,6 +304,7 @@ CURATED: tuple[ActorSpec, ...] = (
         target_groups=("frauen", "familien", "gefluechtete"),
         languages=("de", "ar", "ku", "ti", "fa"),
         hours=WEEKLY,
+        slots=((TUE, "9:30", "12:00", False),),
         has_website=False,
         offers=(
             OfferSpec(
@@ -351,6 +358,7 @@ CURATED: tuple[ActorSpec, ...] = (
         target_groups=("kinder-und-jugendliche", "gefluechtete", "ehrenamtliche"),
         languages=("de", "ar", "fa", "en"),
         hours=TWICE,
+        slots=((TUE, "17:00", "19:00", False), (FRI, "17:00", "19:00", False)),
         offers=(
             OfferSpec(
                 name="Fußball für alle – offenes Training",
@@ -1022,6 +1030,12 @@ CURATED: tuple[ActorSpec, ...] = (
         target_groups=("neuzugewanderte", "gefluechtete", "familien"),
         languages=("de", "en", "ar", "ru", "ti"),
         hours=COUNSELLING,
+        slots=(
+            (MON, "9:00", "12:00", False),
+            (TUE, "13:00", "16:00", True),
+            (THU, "9:00", "12:00", False),
+            (THU, "14:00", "17:00", False),
+        ),
         offers=(
             OfferSpec(
                 name="Migrationsberatung für Erwachsene",
@@ -1073,6 +1087,7 @@ CURATED: tuple[ActorSpec, ...] = (
         target_groups=("frauen", "familien", "gefluechtete"),
         languages=("de", "ar", "ti", "uk", "ru"),
         hours=TWICE,
+        slots=((TUE, "9:30", "11:30", False), (THU, "9:00", "12:00", False)),
         has_website=False,
         offers=(
             OfferSpec(
@@ -1151,6 +1166,7 @@ CURATED: tuple[ActorSpec, ...] = (
         target_groups=("familien", "aeltere-menschen", "gefluechtete"),
         languages=("de", "ru", "ar"),
         hours=TWICE,
+        slots=((TUE, "14:00", "17:00", False), (FRI, "14:00", "17:00", False)),
         offers=(
             OfferSpec(
                 name="Lebensmittelausgabe",

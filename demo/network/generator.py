@@ -230,7 +230,7 @@ def _domain_label(slug: str) -> str:
 
 
 def clock(text: str) -> time:
-    """"9:30" as a time."""
+    """A "9:30" of a spec as a time."""
     hours, minutes = text.split(":")
     return time(int(hours), int(minutes))
 
