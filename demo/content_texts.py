@@ -18,6 +18,8 @@ translation.
 
 from __future__ import annotations
 
+from demo.detail_texts import DETAIL_TEXTS
+
 LANGUAGES = ("en", "ar", "uk", "ru", "fa", "tr")
 
 Texts = tuple[str, str, str, str, str, str]
@@ -1980,7 +1982,10 @@ OFFERS: dict[str, Texts] = {
 }
 
 # Every table above, for the loader: German text → translations.
+# The longer texts (descriptions, the actors' own offers, events and needs) come first, so a
+# text the tables above translate already keeps that translation.
 ALL_TEXTS: dict[str, Texts] = {
+    **DETAIL_TEXTS,
     **TERMS,
     **SHORT_DESCRIPTIONS,
     **OFFERS,
@@ -1990,7 +1995,8 @@ ALL_TEXTS: dict[str, Texts] = {
 }
 
 # Written first by the two organisations in their own language (Ukrainian and Russian, Arabic),
-# with English added; German text → language → text. Their German is the translation.
+# with English added; German text → language → text. Their German is the translation. The
+# other languages of these texts are `MORE_LANGUAGES` (demo.detail_texts.curated).
 WRITTEN_FIRST_ELSEWHERE: dict[str, dict[str, str]] = {
     # Ukrainische Gemeinschaft Burgenlandkreis e.V.
     (

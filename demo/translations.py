@@ -1,11 +1,11 @@
-"""Demo translations: terms, concern categories, the wayfinder's answers, most actors' short
-descriptions, events, needs and the crisis situation in all six languages besides German
-(`demo.content_texts`, `demo.wayfinder_texts`), a few longer texts in English, Arabic and
-Ukrainian, and one translation left outdated on purpose, so that the fallback marker, the
-editors' status page and the staff report all have something to show.
+"""Demo translations: terms, concern categories, the wayfinder's answers, the actors' short and
+long descriptions and their offers, events, needs and the crisis situation in all six languages
+besides German (`demo.content_texts`, `demo.detail_texts`, `demo.wayfinder_texts`), a few longer
+texts in English, Arabic and Ukrainian, and one translation left outdated on purpose, so that the
+fallback marker, the editors' status page and the staff report all have something to show.
 
-Texts nobody translated stay German on purpose too (most offers, long descriptions): the portal
-shows them marked as German, as it would for an actor who has not translated yet."""
+Texts nobody translated stay German on purpose (some curated actors' offers, the newest events):
+the portal shows them marked as German, as it would for an actor who has not translated yet."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from demo.content_texts import ALL_TEXTS, LANGUAGES, WRITTEN_FIRST_ELSEWHERE
+from demo.detail_texts import MORE_LANGUAGES
 from portal.models import ContentTranslation
 from portal.translations import digest, german_text, translatable_models
 
@@ -132,9 +133,13 @@ def _translations_of(german: str, towns: list) -> dict[str, str]:
             if match := pattern.match(german):
                 texts = tuple(text.replace("{town}", match["town"]) for text in town_texts)
                 break
-    if texts is not None:
-        return dict(zip(LANGUAGES, texts, strict=True))
-    return WRITTEN_FIRST_ELSEWHERE.get(german, {})
+    translations = dict(zip(LANGUAGES, texts, strict=True)) if texts is not None else {}
+    # A text written first in another language keeps that original; the rest fills the gaps.
+    return {
+        **MORE_LANGUAGES.get(german, {}),
+        **translations,
+        **WRITTEN_FIRST_ELSEWHERE.get(german, {}),
+    }
 
 
 def _known_texts() -> int:

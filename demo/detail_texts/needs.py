@@ -1,0 +1,1 @@
+NEED_TEXTS = {}
