@@ -15,21 +15,24 @@ with Cache-Control: no-store, so that neither a shared proxy nor the browser's h
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
 NONCE = "{nonce}"
 SOCKETS = "{sockets}"
+TILES = "{tiles}"
 
 STRICT_POLICY: dict[str, tuple[str, ...]] = {
     "default-src": ("'self'",),
     "script-src": ("'self'", f"'nonce-{NONCE}'"),
     "style-src": ("'self'",),
-    "img-src": ("'self'", "data:"),
+    "img-src": ("'self'", "data:", TILES),
     "connect-src": ("'self'", SOCKETS),
     "object-src": ("'none'",),
     "base-uri": ("'self'",),
@@ -86,10 +89,29 @@ def content_security_policy(request: HttpRequest) -> str:
     """The policy for this request, with its nonce and the addresses of our WebSockets."""
     policy = ADMIN_POLICY if is_admin(request) else STRICT_POLICY
     sockets = " ".join(socket_sources(request))
+    tiles = tile_source(getattr(settings, "MAP_TILE_URL", ""))
     return "; ".join(
-        " ".join([directive, *sources]).format(nonce=request.csp_nonce, sockets=sockets).strip()
+        " ".join([directive, *sources])
+        .format(nonce=request.csp_nonce, sockets=sockets, tiles=tiles)
+        .strip()
         for directive, sources in policy.items()
     )
+
+
+# scheme://host[:port] of a tile address template; a "{s}" subdomain (or any placeholder as the
+# first label) becomes CSP's "*." wildcard.
+_TILE_ORIGIN = re.compile(r"^(https?)://(?:\{[a-z]+\}\.)?([A-Za-z0-9.-]+(?::[0-9]+)?)(?:/|$)")
+
+
+def tile_source(url: str) -> str:
+    """The one host the maps' tiles (settings.MAP_TILE_URL) come from, as an img-src source;
+    empty for tiles from our own origin or data: addresses, which img-src allows already."""
+    match = _TILE_ORIGIN.match(url)
+    if not match:
+        return ""
+    scheme, host = match.groups()
+    wildcard = "*." if url.split("://", 1)[1].startswith("{") else ""
+    return f"{scheme}://{wildcard}{host}"
 
 
 def socket_sources(request: HttpRequest) -> list[str]:
