@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from network.models import Actor, Offer
-from portal.html import html_to_text
 from search.addresses import default_language_url
 from search.backends import SearchDocument
-from search.backends.base import audience_of_actor
+from search.backends.base import Translation, audience_of_actor
+from search.translations import merge, plain_text, split, translated_texts
 
 ACTOR_KIND = "actor"
 OFFER_KIND = "offer"
@@ -37,7 +37,8 @@ def actor_document(actor: Actor) -> SearchDocument:
     for location in actor.locations.all():
         parts += [location.name, location.street, location.town, location.municipality.name]
         parts += location.municipality.town_list
-    parts.append(html_to_text(actor.description))
+    parts.append(plain_text(actor.description))
+    offers = list(actor.offers.all())
     return SearchDocument(
         kind=ACTOR_KIND,
         object_id=str(actor.pk),
@@ -51,7 +52,26 @@ def actor_document(actor: Actor) -> SearchDocument:
         municipalities=_slugs(location.municipality for location in actor.locations.all()),
         languages=tuple(sorted({language.code for language in actor.languages.all()})),
         audience=audience_of_actor(actor.pk),
+        # Its own offers' names rank it as its name does: the college offering a German course
+        # comes before a need that mentions one.
+        keywords="\n".join(offer.name for offer in offers),
+        translations=_actor_translations(actor, offers),
     )
+
+
+def _actor_translations(actor: Actor, offers: list[Offer]) -> tuple[Translation, ...]:
+    """The actor's texts and its offers' in each language they are translated into: the
+    offers' names as keywords, their texts after the actor's."""
+    own = translated_texts(Actor, [actor.pk]).get(actor.pk, {})
+    groups = [
+        [Translation(language, body=split(Actor, fields)[1]) for language, fields in own.items()]
+    ]
+    by_offer = translated_texts(Offer, [offer.pk for offer in offers])
+    for offer in offers:
+        for language, fields in by_offer.get(offer.pk, {}).items():
+            name, body = split(Offer, fields)
+            groups.append([Translation(language, keywords=name, body=body)])
+    return merge(*groups)
 
 
 def indexable_offers() -> QuerySet[Offer]:

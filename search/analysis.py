@@ -63,18 +63,83 @@ def index_terms(text: str) -> str:
     return " ".join(terms)
 
 
-def query_terms(query: str) -> list[tuple[str, str]]:
-    """For each meaningful query word: (stem, folded form), each to be matched as a prefix.
+def query_terms(query: str, language: str | None = None) -> list[tuple[str, ...]]:
+    """For each meaningful query word: (stem, folded form), each to be matched as a prefix;
+    with a `language` other than German, also its forms tagged for text translated into it.
 
     A lone stop word is kept, so that a query of only stop words still searches for something.
     """
     all_words = words(query)
     meaningful = [word for word in all_words if fold(word) not in STOP_WORDS] or all_words
-    seen: set[tuple[str, str]] = set()
-    terms: list[tuple[str, str]] = []
+    seen: set[tuple[str, ...]] = set()
+    terms: list[tuple[str, ...]] = []
     for word in meaningful:
-        term = (stem(word), fold(word))
+        term: tuple[str, ...] = (stem(word), fold(word))
+        if language and language != "de":
+            term += tagged_query_forms(language, word)
         if term not in seen and term[0]:
             seen.add(term)
             terms.append(term)
     return terms
+
+
+# Text translated into the other languages (portal.translations) is indexed beside the German,
+# each token tagged with its language: "0ar0" + the word. A tag starts with a digit and holds
+# one, so no German query word (matched as a prefix) reaches it; a query finds the translated
+# words of the visitor's language only, besides the German ones.
+_TAGGED_STEMMERS = {
+    "en": "english",
+    "ar": "arabic",
+    "ru": "russian",
+    "fa": "persian",
+    "tr": "turkish",
+}
+# Arabic and Persian letters written in more than one way, and the Arabic article.
+_ARABIC_LETTERS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ی": "ي", "ك": "ک", "ة": "ه", "ـ": None}
+)
+_stemmers: dict[str, object] = {}
+
+
+def tag(language: str) -> str:
+    return f"0{language}0"
+
+
+def _fold_for(language: str, word: str) -> str:
+    if language == "tr":
+        # Turkish capitals: the dotted one is i, the plain one the dotless i.
+        word = word.replace("İ", "i").replace("I", "ı")
+    folded = unicodedata.normalize("NFKD", word.lower())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    if language in ("ar", "fa"):
+        folded = folded.translate(_ARABIC_LETTERS)
+    return folded
+
+
+@lru_cache(maxsize=50_000)
+def _forms_for(language: str, word: str) -> tuple[str, ...]:
+    """A translated word's stem and folded form, without its tag; Arabic words also without
+    their article (الدورة → دوره)."""
+    folded = _fold_for(language, word)
+    forms = [folded]
+    if language == "ar" and folded.startswith("ال") and len(folded) > 4:
+        forms.append(folded[2:])
+    name = _TAGGED_STEMMERS.get(language)
+    if name is not None:
+        stemmer = _stemmers.get(language)
+        if stemmer is None:
+            stemmer = _stemmers[language] = snowballstemmer.stemmer(name)
+        forms += [stemmer.stemWord(form) for form in list(forms)]  # type: ignore[attr-defined]
+    return tuple(dict.fromkeys(form for form in forms if form))
+
+
+def tagged_terms(language: str, text: str) -> str:
+    """The index tokens of a text in `language` (not German): each form tagged."""
+    prefix = tag(language)
+    return " ".join(prefix + form for word in words(text) for form in _forms_for(language, word))
+
+
+def tagged_query_forms(language: str, word: str) -> tuple[str, ...]:
+    """How a query word typed in `language` matches translated text: its tagged forms."""
+    prefix = tag(language)
+    return tuple(prefix + form for form in _forms_for(language, word))

@@ -18,6 +18,10 @@ class SearchConfig(AppConfig):
             label=_("Seite"),
         )
         pages.connect()
+        # Translations of content are indexed with it (search/translations.py).
+        from search import translations
+
+        translations.connect()
         # The "did you mean" vocabulary follows the synonyms (search/spelling.py).
         from search import spelling
 

@@ -28,6 +28,8 @@ class IndexEntry(models.Model):
     facet_terms = models.TextField(blank=True)
     # " actor:<pk> staff ": who may find the entry besides the public (SearchDocument.audience)
     audience = models.TextField(blank=True, default="")
+    # {"ar": {"title": …, "body": …}, …}: the text translated, shown to readers of the language
+    translations = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

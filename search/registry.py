@@ -15,13 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
+from itertools import islice
 
 from django.db import transaction
 from django.db.models import Model, QuerySet
 
 from search.backends import SearchBackend, SearchDocument, index_backends
+from search.translations import translated_texts, translations, with_translations
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def _write(backend: SearchBackend, keys: list[tuple[str, str]]) -> None:
         if obj is None:
             gone.setdefault(kind, []).append(object_id)
         else:
-            documents.append(indexable.document(obj))
+            documents.append(with_translations(indexable.document(obj), obj))
     for kind, object_ids in gone.items():
         backend.delete(kind, object_ids)
     if documents:
@@ -146,9 +148,19 @@ def _selected(kind: str | None) -> list[Indexable]:
 
 
 def documents(kind: str | None = None, *, batch_size: int = 500) -> Iterable[SearchDocument]:
+    """Every document of the kinds, with their objects' translations read once per batch."""
     for indexable in _selected(kind):
-        for obj in indexable.queryset().iterator(chunk_size=batch_size):
-            yield indexable.document(obj)
+        objects = indexable.queryset().iterator(chunk_size=batch_size)
+        while batch := list(islice(objects, batch_size)):
+            model = batch[0]._meta.model
+            texts = translated_texts(model, [obj.pk for obj in batch])
+            for obj in batch:
+                document = indexable.document(obj)
+                if not document.translations and texts.get(obj.pk):
+                    document = replace(
+                        document, translations=translations(type(obj), texts[obj.pk])
+                    )
+                yield document
 
 
 def rebuild(

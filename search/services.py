@@ -15,6 +15,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from network.models import Language, Municipality, Topic
@@ -49,6 +50,9 @@ class ResultItem:
     title: SafeString
     url: str
     snippet: SafeString
+    # The languages of the title and the snippet: the visitor's where translated, else German.
+    title_lang: str = "de"
+    snippet_lang: str = "de"
 
 
 @dataclass
@@ -72,7 +76,20 @@ class Suggestion:
     url: str
 
     def as_json(self) -> dict[str, str]:
-        return {"label": self.label, "kind": self.kind, "url": self.url}
+        """The suggestion as /search/suggest/ answers it; `kind_label` names the kind in the
+        visitor's language (what the list shows beside the label)."""
+        return {
+            "label": self.label,
+            "kind": self.kind,
+            "url": self.url,
+            "kind_label": kind_label(self.kind),
+        }
+
+
+def kind_label(kind: str) -> str:
+    if kind == "term":
+        return _("Suchbegriff")
+    return str(registry.get(kind).label) if kind in registry.kinds() else ""
 
 
 def _query(params: QueryDict, *, required: bool) -> str:
@@ -156,6 +173,12 @@ def scopes_of(user: User | None) -> tuple[str, ...]:
     return tuple(scopes)
 
 
+def visitor_language() -> str | None:
+    """The language whose translations a query also searches: the page's, unless German."""
+    language = (get_language() or "de").split("-")[0]
+    return None if language == "de" else language
+
+
 def in_list_order(hits: list[Hit]) -> list[Hit]:
     """The backend's ranking, with the hits of kinds that follow the others moved after them
     (search.registry.Indexable.follows_others); the sort keeps each group's order."""
@@ -173,28 +196,35 @@ def search_everything(params: QueryDict, user: User | None = None) -> SearchResu
     if not query:
         return result
     backend = get_search_backend()
-    hits = backend.search(query, public_only=True, limit=MAX_HITS, scopes=scopes_of(user))
+    language = visitor_language()
+    hits = backend.search(
+        query, public_only=True, limit=MAX_HITS, scopes=scopes_of(user), language=language
+    )
     hits = in_list_order(hits)
     result.facets = _facets(backend.count_facets(hits, selected), selected)
     chosen = [hit for hit in hits if hit.chosen(selected)]
     result.total = len(chosen)
     result.page = Paginator(chosen, PAGE_SIZE).get_page(number)
     on_page = list(result.page.object_list)
-    passages = backend.highlight(query, on_page)
-    terms = query_forms(query)
-    result.items = [
-        ResultItem(
-            kind=hit.kind,
-            kind_label=str(registry.get(hit.kind).label) if hit.kind in registry.kinds() else "",
-            title=render(mark(hit.title, terms)),
-            url=in_current_language(hit.url),
-            snippet=render(passages.get(hit.key, "")),
-        )
-        for hit in on_page
-    ]
+    passages = backend.highlight(query, on_page, language)
+    terms = query_forms(query, language)
+    result.items = [_item(hit, passages.get(hit.key, ""), terms, language) for hit in on_page]
     if result.total < PAGE_SIZE // 4:
         result.did_you_mean = spelling.did_you_mean(query)
     return result
+
+
+def _item(hit: Hit, passage: str, terms: list, language: str | None) -> ResultItem:
+    title = getattr(passage, "title", "") or hit.translated_title
+    return ResultItem(
+        kind=hit.kind,
+        kind_label=kind_label(hit.kind),
+        title=render(mark(title or hit.title, terms, language)),
+        url=in_current_language(hit.url),
+        snippet=render(passage),
+        title_lang=(language or "de") if title else "de",
+        snippet_lang=getattr(passage, "lang", "de"),
+    )
 
 
 def suggest(params: QueryDict, user: User | None = None) -> tuple[str, list[Suggestion]]:
@@ -202,9 +232,18 @@ def suggest(params: QueryDict, user: User | None = None) -> tuple[str, list[Sugg
     query being typed. Raises InvalidQuery for a missing or oversized q."""
     query = _query(params, required=True)
     backend = get_search_backend()
-    hits = in_list_order(backend.suggest(query, limit=SUGGESTIONS, scopes=scopes_of(user)))
+    hits = in_list_order(
+        backend.suggest(
+            query, limit=SUGGESTIONS, scopes=scopes_of(user), language=visitor_language()
+        )
+    )
     suggestions = [
-        Suggestion(label=hit.title, kind=hit.kind, url=in_current_language(hit.url)) for hit in hits
+        Suggestion(
+            label=hit.translated_title or hit.title,
+            kind=hit.kind,
+            url=in_current_language(hit.url),
+        )
+        for hit in hits
     ]
     last_word = query.split()[-1]
     page = reverse("search:results")

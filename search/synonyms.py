@@ -44,7 +44,8 @@ def expand(terms: list[Term]) -> list[Term]:
     return expanded
 
 
-def query_forms(query: str) -> list[Term]:
+def query_forms(query: str, language: str | None = None) -> list[Term]:
     """The query's terms as the database backend and the snippets match them: each word's
-    stem and folded form, widened by its synonyms, every form matched as a word's start."""
-    return expand(query_terms(query))
+    stem and folded form (and its forms in `language`'s translations), widened by its
+    synonyms, every form matched as a word's start."""
+    return expand(query_terms(query, language))

@@ -46,6 +46,22 @@ class SearchDocument:
     languages: tuple[str, ...] = ()
     visible_until: datetime.date | None = None
     audience: tuple[str, ...] = ()
+    # The object's own names besides its title (an actor's offers): matched and ranked as the
+    # title is, so that an actor offering "Deutschkurs" comes before a text mentioning one.
+    keywords: str = ""
+    # The text translated into other languages (portal.translations): found by queries in
+    # that language and shown to its readers.
+    translations: tuple[Translation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A document's title, keywords and body in one language other than German."""
+
+    language: str
+    title: str = ""
+    body: str = ""
+    keywords: str = ""
 
 
 def audience_of_actor(actor_id: object) -> tuple[str, ...]:
@@ -63,6 +79,8 @@ class Hit:
     topics: tuple[str, ...] = ()
     municipalities: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    # The title in the language asked for, where the document has it translated.
+    translated_title: str = ""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -117,17 +135,22 @@ class SearchBackend(ABC):
         public_only: bool = True,
         limit: int = 1000,
         scopes: Sequence[str] = (),
+        language: str | None = None,
     ) -> list[Hit]:
         """Ranked hits, best first; documents matching in the title come before the rest.
 
         With `public_only`, the public documents and those whose audience shares one of the
         `scopes` (the asking person's, search.services.scopes_of) are found, none past its
-        `visible_until`; without it, every document."""
+        `visible_until`; without it, every document. With a `language` other than German, the
+        words also match the documents' text translated into it."""
 
     @abstractmethod
-    def highlight(self, query: str, hits: Sequence[Hit]) -> dict[tuple[str, str], str]:
+    def highlight(
+        self, query: str, hits: Sequence[Hit], language: str | None = None
+    ) -> dict[tuple[str, str], str]:
         """A short passage of each hit's body with the matched words between MARK_START and
-        MARK_END, keyed by Hit.key; done for one page of hits, not for every match."""
+        MARK_END, keyed by Hit.key; done for one page of hits, not for every match. A passage
+        may be a search.snippets.Passage naming its language (a translation's)."""
 
     def count_facets(
         self, hits: Sequence[Hit], selected: Mapping[str, set[str]]
@@ -142,7 +165,14 @@ class SearchBackend(ABC):
                         counts[facet][value] = counts[facet].get(value, 0) + 1
         return counts
 
-    def suggest(self, query: str, *, limit: int = 8, scopes: Sequence[str] = ()) -> list[Hit]:
+    def suggest(
+        self,
+        query: str,
+        *,
+        limit: int = 8,
+        scopes: Sequence[str] = (),
+        language: str | None = None,
+    ) -> list[Hit]:
         """Hits the asking person may see for a query being typed, the last word taken as the
         start of a word."""
         return self.search(query, public_only=True, limit=limit, scopes=scopes)

@@ -12,6 +12,7 @@ the change they describe.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 
 from django.db import DatabaseError, connection, transaction
@@ -19,10 +20,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from search import synonyms
-from search.analysis import index_terms, query_terms
+from search.analysis import index_terms, query_terms, tagged_terms
 from search.backends.base import Hit, SearchBackend, SearchDocument, batched
 from search.models import IndexEntry
-from search.snippets import passage
+from search.snippets import Passage, passage
 from search.synonyms import query_forms
 
 # A stored generated column: title terms weighted A, body terms B (migration 0006).
@@ -37,7 +38,8 @@ FACETS = ("topic", "municipality", "language")
 SUGGEST_WINDOW_FACTOR = 8
 
 Term = tuple[str, ...]
-Row = tuple[str, str, str, str, str, str, float]
+# kind, object_id, title, title_terms, url, facet_terms, score[, translations]
+Row = tuple
 
 
 def _sqlite_match(terms: list[Term], operator: str, titles_only: bool = False) -> str:
@@ -74,12 +76,30 @@ def _facet_values(terms: str) -> dict[str, tuple[str, ...]]:
     return {facet: tuple(values) for facet, values in found.items()}
 
 
+def _terms(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
+
+
 def _fields(document: SearchDocument) -> dict[str, object]:
+    """The index row: German title and keywords as title terms, the body as body terms, and
+    each translation's words tagged with its language beside them (search.analysis)."""
+    translated = [t for t in document.translations if t.language != "de"]
     return {
         "title": document.title[:300],
         "body": document.body,
-        "title_terms": index_terms(document.title),
-        "body_terms": index_terms(document.body),
+        "title_terms": _terms(
+            index_terms(document.title),
+            index_terms(document.keywords),
+            *(tagged_terms(t.language, f"{t.title}\n{t.keywords}") for t in translated),
+        ),
+        "body_terms": _terms(
+            index_terms(document.body), *(tagged_terms(t.language, t.body) for t in translated)
+        ),
+        "translations": {
+            t.language: {"title": t.title[:300], "body": t.body}
+            for t in translated
+            if t.title or t.body
+        },
         "public": document.public,
         "visible_until": document.visible_until,
         "url": document.url[:500],
@@ -97,7 +117,24 @@ def _entry(document: SearchDocument) -> IndexEntry:
     return IndexEntry(kind=document.kind, object_id=document.object_id, **_fields(document))
 
 
-def _ranked_hits(rows: list[Row], literal: list[Term], terms: list[Term], limit: int) -> list[Hit]:
+def _translation(value: object, language: str | None) -> dict:
+    """One language's part of IndexEntry.translations (SQLite hands the JSON as text)."""
+    if not language or not value:
+        return {}
+    if isinstance(value, str):
+        if f'"{language}"' not in value:
+            return {}
+        value = json.loads(value)
+    return value.get(language) or {} if isinstance(value, dict) else {}
+
+
+def _ranked_hits(
+    rows: list[Row],
+    literal: list[Term],
+    terms: list[Term],
+    limit: int,
+    language: str | None = None,
+) -> list[Hit]:
     """The words as typed in the title first, then their synonyms, then the engine's score."""
 
     def rank(row: Row) -> tuple:
@@ -105,7 +142,9 @@ def _ranked_hits(rows: list[Row], literal: list[Term], terms: list[Term], limit:
         return (-_title_matches(literal, title), -_title_matches(terms, title), -row[6], *row[:2])
 
     hits = []
-    for kind, object_id, title, _terms, url, facets, score in sorted(rows, key=rank)[:limit]:
+    for row in sorted(rows, key=rank)[:limit]:
+        kind, object_id, title, _terms, url, facets, score = row[:7]
+        translated = _translation(row[7], language) if len(row) > 7 else {}
         values = _facet_values(facets)
         hits.append(
             Hit(
@@ -117,6 +156,7 @@ def _ranked_hits(rows: list[Row], literal: list[Term], terms: list[Term], limit:
                 topics=values["topic"],
                 municipalities=values["municipality"],
                 languages=values["language"],
+                translated_title=translated.get("title") or "",
             )
         )
     return hits
@@ -170,8 +210,9 @@ class DatabaseSearchBackend(SearchBackend):
         public_only: bool = True,
         limit: int = 1000,
         scopes: Sequence[str] = (),
+        language: str | None = None,
     ) -> list[Hit]:
-        literal = query_terms(query)
+        literal = query_terms(query, language)
         terms = synonyms.expand(literal)
         if not terms:
             return []
@@ -182,25 +223,37 @@ class DatabaseSearchBackend(SearchBackend):
             rows = self._match(terms, "OR", kinds, public_only, window, scopes)
         return _ranked_hits(rows, literal, terms, limit)
 
-    def suggest(self, query: str, *, limit: int = 8, scopes: Sequence[str] = ()) -> list[Hit]:
+    def suggest(
+        self,
+        query: str,
+        *,
+        limit: int = 8,
+        scopes: Sequence[str] = (),
+        language: str | None = None,
+    ) -> list[Hit]:
         """Titles first, from a window of a few times the limit: a suggestion is a title the
         words typed start, and a search's window of a thousand rows ranked in Python cost a
         suggestion at 10,000 documents a quarter of a second. The bodies are asked, with the
         same small window, only when the titles give too few."""
-        literal = query_terms(query)
+        literal = query_terms(query, language)
         terms = synonyms.expand(literal)
         if not terms:
             return []
         window = limit * SUGGEST_WINDOW_FACTOR
-        rows = self._match(terms, "AND", None, True, window, scopes, titles_only=True)
+        translated = bool(language and language != "de")
+        rows = self._match(
+            terms, "AND", None, True, window, scopes, titles_only=True, translations=translated
+        )
         if len(rows) < limit:
             seen = {(row[0], row[1]) for row in rows}
             rows += [
                 row
-                for row in self._match(terms, "AND", None, True, window, scopes)
+                for row in self._match(
+                    terms, "AND", None, True, window, scopes, translations=translated
+                )
                 if (row[0], row[1]) not in seen
             ]
-        return _ranked_hits(rows, literal, terms, limit)
+        return _ranked_hits(rows, literal, terms, limit, language)
 
     def full_text_sql(
         self,
@@ -211,6 +264,7 @@ class DatabaseSearchBackend(SearchBackend):
         limit: int,
         scopes: Sequence[str] = (),
         titles_only: bool = False,
+        translations: bool = False,
     ) -> tuple[str, list[object]]:
         """The one SQL statement a search runs, with its parameters (also timed alone by
         benchmarks/search.py)."""
@@ -227,6 +281,7 @@ class DatabaseSearchBackend(SearchBackend):
             params.append(timezone.localdate())
         extra = "".join(f" AND {condition}" for condition in conditions)
         columns = "e.kind, e.object_id, e.title, e.title_terms, e.url, e.facet_terms"
+        score_then = ", e.translations" if translations else ""
         # Only constants and placeholders are formatted into the SQL; values go as parameters.
         if connection.vendor == "postgresql" and titles_only:
             # A two-letter prefix starts a third of all titles; ranking each of them with
@@ -234,7 +289,7 @@ class DatabaseSearchBackend(SearchBackend):
             # (the nearest completions, as words are completed) in 3 ms.
             sql = (
                 f"SELECT {columns}, "  # noqa: S608
-                "1.0 / (1 + length(e.title_terms)) AS score "
+                f"1.0 / (1 + length(e.title_terms)) AS score{score_then} "
                 "FROM search_indexentry e, to_tsquery('simple', %s) q "
                 f"WHERE {POSTGRES_TITLE_VECTOR} @@ q{extra} ORDER BY score DESC, e.id LIMIT %s"
             )
@@ -242,7 +297,7 @@ class DatabaseSearchBackend(SearchBackend):
         elif connection.vendor == "postgresql":
             sql = (
                 f"SELECT {columns}, "  # noqa: S608
-                f"ts_rank({POSTGRES_VECTOR}, q) AS score "
+                f"ts_rank({POSTGRES_VECTOR}, q) AS score{score_then} "
                 "FROM search_indexentry e, to_tsquery('simple', %s) q "
                 f"WHERE {POSTGRES_VECTOR} @@ q{extra} ORDER BY score DESC LIMIT %s"
             )
@@ -250,7 +305,7 @@ class DatabaseSearchBackend(SearchBackend):
         else:
             sql = (
                 f"SELECT {columns}, "  # noqa: S608
-                f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score "
+                f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score{score_then} "
                 "FROM search_fts JOIN search_indexentry e ON e.id = search_fts.rowid "
                 f"WHERE search_fts MATCH %s{extra} ORDER BY score DESC LIMIT %s"
             )
@@ -267,23 +322,39 @@ class DatabaseSearchBackend(SearchBackend):
         limit: int,
         scopes: Sequence[str],
         titles_only: bool = False,
+        translations: bool = False,
     ) -> list[Row]:
         sql, params = self.full_text_sql(
-            terms, operator, kinds, public_only, limit, scopes, titles_only
+            terms, operator, kinds, public_only, limit, scopes, titles_only, translations
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [(*row[:6], float(row[6])) for row in cursor.fetchall()]
+            return [(*row[:6], float(row[6]), *row[7:]) for row in cursor.fetchall()]
 
-    def highlight(self, query: str, hits: Sequence[Hit]) -> dict[tuple[str, str], str]:
+    def highlight(
+        self, query: str, hits: Sequence[Hit], language: str | None = None
+    ) -> dict[tuple[str, str], str]:
+        """Sentences of each hit (search.snippets), from its translation into `language` where
+        that holds the query's words; each passage carries the hit's title in that language
+        as `title` where one is translated."""
         if not hits:
             return {}
-        terms = query_forms(query)
+        terms = query_forms(query, language)
         wanted = Q()
         for hit in hits:
             wanted |= Q(kind=hit.kind, object_id=hit.object_id)
-        bodies = IndexEntry.objects.filter(wanted).values_list("kind", "object_id", "body")
-        return {(kind, object_id): passage(body, terms) for kind, object_id, body in bodies}
+        entries = IndexEntry.objects.filter(wanted).values_list(
+            "kind", "object_id", "body", "translations"
+        )
+        passages: dict[tuple[str, str], str] = {}
+        for kind, object_id, body, translations in entries:
+            translated = _translation(translations, language)
+            found: Passage = passage(
+                body, terms, translated=translated.get("body") or "", language=language
+            )
+            found.title = translated.get("title") or ""
+            passages[(kind, object_id)] = found
+        return passages
 
     def health(self) -> tuple[bool, str]:
         if connection.vendor == "sqlite":

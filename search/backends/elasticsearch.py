@@ -40,14 +40,11 @@ from elasticsearch.helpers import streaming_bulk
 from search import synonyms
 from search.backends.base import (
     FACETS,
-    MARK_END,
-    MARK_START,
     Hit,
     SearchBackend,
     SearchDocument,
 )
 from search.backends.database import DatabaseSearchBackend
-from search.snippets import PASSAGE_LENGTH
 
 logger = logging.getLogger(__name__)
 
@@ -393,10 +390,22 @@ class ElasticsearchSearchBackend(SearchBackend):
         public_only: bool = True,
         limit: int = 1000,
         scopes: Sequence[str] = (),
+        language: str | None = None,
     ) -> list[Hit]:
         query = " ".join(query.split())
         if not any(ch.isalnum() for ch in query):
             return []
+        if language and language != "de":
+            # Translations are indexed in the database only: queries in another language
+            # are answered there, with the German text searched beside them.
+            return self.fallback.search(
+                query,
+                kinds=kinds,
+                public_only=public_only,
+                limit=limit,
+                scopes=scopes,
+                language=language,
+            )
 
         def ask() -> list[Hit]:
             hits = self._hits(
@@ -415,8 +424,17 @@ class ElasticsearchSearchBackend(SearchBackend):
             ),
         )
 
-    def suggest(self, query: str, *, limit: int = 8, scopes: Sequence[str] = ()) -> list[Hit]:
+    def suggest(
+        self,
+        query: str,
+        *,
+        limit: int = 8,
+        scopes: Sequence[str] = (),
+        language: str | None = None,
+    ) -> list[Hit]:
         query = " ".join(query.split())
+        if language and language != "de":
+            return self.fallback.suggest(query, limit=limit, scopes=scopes, language=language)
 
         def ask() -> list[Hit]:
             search = (
@@ -435,35 +453,13 @@ class ElasticsearchSearchBackend(SearchBackend):
 
         return self._guarded(ask, lambda: self.fallback.suggest(query, limit=limit, scopes=scopes))
 
-    def highlight(self, query: str, hits: Sequence[Hit]) -> dict[tuple[str, str], str]:
-        if not hits:
-            return {}
-
-        def ask() -> dict[tuple[str, str], str]:
-            ids = [document_id(hit.kind, hit.object_id) for hit in hits]
-            search = (
-                self._search()
-                .query(Q("bool", should=[self._query(query, "or")], filter=[Q("ids", values=ids)]))
-                .source(["kind", "object_id"])
-                .highlight(
-                    "body",
-                    fragment_size=PASSAGE_LENGTH,
-                    number_of_fragments=1,
-                    no_match_size=PASSAGE_LENGTH,
-                )
-                .highlight_options(pre_tags=[MARK_START], post_tags=[MARK_END])
-                .extra(size=len(ids))
-            )
-            passages = {}
-            for hit in search.execute():
-                highlighted = hit.meta.to_dict().get("highlight", {})
-                found = hit.to_dict()
-                passages[(found["kind"], str(found["object_id"]))] = (
-                    highlighted.get("body") or [""]
-                )[0]
-            return passages
-
-        return self._guarded(ask, lambda: self.fallback.highlight(query, hits))
+    def highlight(
+        self, query: str, hits: Sequence[Hit], language: str | None = None
+    ) -> dict[tuple[str, str], str]:
+        """Sentences of each hit, from the database index, which holds every document's text
+        and its translations as Elasticsearch does (search.snippets): a fragment of the
+        body cut by Elasticsearch read as a list of names wherever the match was in one."""
+        return self.fallback.highlight(query, hits, language)
 
     def count_facets(
         self, hits: Sequence[Hit], selected: Mapping[str, set[str]]
