@@ -6,8 +6,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from directory.cards import cards_for
 from directory.filters import ActorFilter, Sort
 from directory.jsonld import actor_jsonld, as_script
 from directory.services import find_actors, load_actors, load_profile
@@ -56,8 +58,10 @@ def actor_list(request: HttpRequest) -> HttpResponse:
             "result": result,
             "page": page,
             "list_url": reverse("directory:list"),
-            "open_facet": "language",
+            # Most people look for a topic first; the long language list stays closed.
+            "open_facet": "topic",
             "actors": actors,
+            "cards": cards_for(actors, timezone.now()),
             "items": actors,
             "query_without_page": query_without_page.urlencode(),
             "has_filters": any(request.GET.getlist(name) for name in ActorFilter.FILTERS),
