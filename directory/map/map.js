@@ -137,8 +137,8 @@ async function showActors(section, map, status) {
   map.addLayer(clusters);
   frame(map, points);
   section.dataset.markers = String(points.length);
-  status.textContent = (points.length === 1 ? section.dataset.countOne : section.dataset.countMany)
-    .replace("__count__", String(points.length));
+  // No plural forms needed: "places on the map: 3" reads in every language.
+  status.textContent = section.dataset.count.replace("__count__", String(points.length));
 }
 
 function directoryMap(section) {
