@@ -115,6 +115,8 @@ def measure(path: str, repeat: int, *, cached: bool) -> dict[str, float]:
     }
     if not cached:
         limits["MIDDLEWARE"] = without_page_cache()
+        # What a signed-in member gets: no page cache, the per-process parts (portal.site_cache).
+        limits["SITE_CACHE"] = True
     with override_settings(**limits):
         response = client.get(path)  # warm the cache, templates and per-process copies
         if response.status_code != 200:
@@ -140,7 +142,7 @@ def profile(path: str, repeat: int) -> None:
     from django.test.utils import override_settings
 
     client = Client()
-    with override_settings(MIDDLEWARE=without_page_cache()):
+    with override_settings(MIDDLEWARE=without_page_cache(), SITE_CACHE=True):
         client.get(path)
         profiler = cProfile.Profile()
         profiler.enable()

@@ -18,19 +18,23 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail.actions.unpublish import UnpublishAction
 
 from events.filters import EventFilter
 from events.models import Event, EventException, EventQuerySet
+from events.page_cache import EVENTS
 from events.permissions import publishes_without_review, visible_events
 from events.recurrence import Occurrence, first_occurrences, occurrences
 from events.review import bump_sequence_if_republished, open_event_change
 from events.search import EVENT_KIND
 from network import audit
 from network.models import Actor, ProfileChange
+from network.page_cache import ACTORS, VOCABULARIES
 from network.permissions import User, can_edit_actor
 from network.slugs import german_slug
 from portal.images import keep_pending
+from portal.site_cache import remembered
 from portal.transactions import retrying
 from portal.translations import prefetch_translations
 from search.listing import Listing, find
@@ -235,9 +239,25 @@ def upcoming(
     """The next `limit` occurrences of the events within `days`, in a fixed number of queries.
 
     The rules are merged lazily and stop at the limit; only the events shown are then loaded
-    with their relations and their translations in the visitor's language.
+    with their relations and their translations in the visitor's language. A full list is the
+    same for everybody until an event, actor or term changes or one of its dates starts or ends:
+    each process keeps it that long (portal.site_cache), per query and language.
     """
     now = now or timezone.now()
+    sql, params = events.query.sql_with_params()
+    return remembered(
+        None,
+        "upcoming-events",
+        (sql, tuple(map(str, params)), days, limit, get_language()),
+        (EVENTS, ACTORS, VOCABULARIES),
+        lambda: _upcoming(events, now, days, limit),
+        until=lambda found: _unchanged_until(found, now, limit),
+    )
+
+
+def _upcoming(
+    events: QuerySet[Event], now: datetime.datetime, days: int, limit: int
+) -> list[Occurrence]:
     until = now + datetime.timedelta(days=days)
     candidates = _without_relations(in_window(events, now, until))
     exceptions = _exceptions_of(candidates)
@@ -246,6 +266,18 @@ def upcoming(
     )
     prefetch_translations(occurrence.event for occurrence in found)  # their titles, one query
     return found
+
+
+def _unchanged_until(
+    found: list[Occurrence], now: datetime.datetime, limit: int
+) -> datetime.datetime | None:
+    """Until the first shown date starts or ends, the list reads the same; a list shorter than
+    the limit may grow as the window moves on, so it is not kept at all."""
+    if len(found) < limit:
+        return now
+    return min(
+        occurrence.start if occurrence.start > now else occurrence.end for occurrence in found
+    )
 
 
 def with_relations_of(found: list[Occurrence]) -> list[Occurrence]:

@@ -6,10 +6,13 @@ from functools import partial
 
 from django.http import HttpRequest
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
+from portal import pagecache
 from portal.localisation import with_content_languages
+from portal.site_cache import remembered
 
 # Pages every visitor must be able to reach from every page (privacy notice, imprint, the
 # accessibility statement BITV 2.0 asks for, and the page in Leichte Sprache), found by the slug
@@ -63,21 +66,44 @@ def _footer_links(request: HttpRequest, site: Site | None) -> list[FooterLink]:
     return links
 
 
+def _menu_pages(site: Site) -> list[Page]:
+    root = site.root_page.localized
+    pages = list(root.get_children().live().public().in_menu().specific())
+    return list(with_content_languages(pages))
+
+
 def navigation(request: HttpRequest) -> dict[str, object]:
     """Menu pages below the site root (in the visitor's locale where a translation exists, each
     with the language its text is in), the footer's links, and what the apps registered; all
-    are evaluated only when a template asks."""
+    are evaluated only when a template asks. Menu and footer are the same on every page of a
+    site and language: each process keeps them until a page changes (portal.site_cache)."""
 
     def menu() -> list[Page]:
         site = Site.find_for_request(request)
         if site is None:
             return []
-        root = site.root_page.localized
-        pages = list(root.get_children().live().public().in_menu().specific())
-        return list(with_content_languages(pages))
+        return remembered(
+            request,
+            "menu",
+            (site.pk, get_language()),
+            [pagecache.PAGES],
+            partial(_menu_pages, site),
+        )
+
+    def footer_links() -> list[FooterLink]:
+        site = Site.find_for_request(request)
+        if site is None:
+            return []
+        return remembered(
+            request,
+            "footer",
+            (site.pk, get_language()),
+            [pagecache.PAGES],
+            partial(_footer_links, request, site),
+        )
 
     return {
         "menu_pages": menu,
-        "footer_links": lambda: _footer_links(request, Site.find_for_request(request)),
+        "footer_links": footer_links,
         **{name: partial(provider, request) for name, provider in _providers.items()},
     }

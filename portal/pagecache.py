@@ -199,6 +199,11 @@ def _versions(kinds: Iterable[str]) -> dict[str, str]:
     return {kind: found[key] for kind, key in keys.items()}
 
 
+def current_versions() -> dict[str, str]:
+    """Every registered kind's current token, in one cache read (portal.site_cache)."""
+    return _versions(_all_kinds)
+
+
 _PRIVATE_COOKIES = ("messages",)
 
 

@@ -1,12 +1,93 @@
 """The site's own content in the shared page cache (portal/pagecache.py): Wagtail's pages (the
 menu and footer are on every page), the footer's site settings, and translations, which change
-whatever the translated object is shown as."""
+whatever the translated object is shown as.
+
+It also keeps, per process, what every page shows and what rarely changes (the menu, the footer's
+links, a page's copies in other languages, ...): `remembered()` holds a value under the version
+tokens of the kinds it shows, so a change of one of them (a page published, a translation saved)
+renews it on the next request in every process, exactly as it renews the cached pages. Tokens
+are read once per request, before anything is computed from the database, so a value computed
+while a change commits is stored under the old token and never outlives the change. It is on
+where the page cache is (settings.PAGE_CACHE, off in the tests, whose changes never commit) unless
+settings.SITE_CACHE says otherwise. A signed-in member's page, which the page cache never serves,
+still gets these parts from memory.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
+from collections.abc import Callable, Hashable, Iterable
+from typing import TypeVar
+
+from django.conf import settings
 from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
 
 from portal import pagecache
+
+T = TypeVar("T")
+
+# At most this many values per process (menus per site and language, pages' copies, ...); when
+# full, all are dropped and computed again: cheaper than an LRU for a handful of pages' worth.
+MAX_ENTRIES = 2000
+
+_memo: dict[tuple[str, Hashable], tuple[tuple[str, ...], object, dt.datetime | None]] = {}
+_lock = threading.Lock()
+
+
+def enabled() -> bool:
+    chosen = getattr(settings, "SITE_CACHE", None)
+    return settings.PAGE_CACHE if chosen is None else bool(chosen)
+
+
+def _tokens(request: HttpRequest | None, kinds: Iterable[str]) -> tuple[str, ...]:
+    """The kinds' version tokens as read at the start of this request (one cache read each
+    request: the page cache's own read in process_view when it did one), or now, without one."""
+    if request is None:
+        versions = pagecache.current_versions()
+        return tuple(versions.get(kind, "") for kind in kinds)
+    versions = getattr(request, "_pagecache_versions", None)
+    if versions is None:
+        versions = getattr(request, "_site_cache_versions", None)
+        if versions is None:
+            versions = pagecache.current_versions()
+            request._site_cache_versions = versions
+    return tuple(versions.get(kind, "") for kind in kinds)
+
+
+def remembered(
+    request: HttpRequest | None,
+    name: str,
+    key: Hashable,
+    kinds: Iterable[str],
+    compute: Callable[[], T],
+    *,
+    until: Callable[[T], dt.datetime | None] | None = None,
+) -> T:
+    """`compute()`, or its value from this process's memory while the kinds it shows are
+    unchanged (and, with `until`, before the instant its value says it reads differently).
+    Without a request the tokens are read on each call, before computing."""
+    if not enabled():
+        return compute()
+    kinds = tuple(kinds)
+    tokens = _tokens(request, kinds)
+    found = _memo.get((name, key))
+    if found is not None and found[0] == tokens and (found[2] is None or found[2] > timezone.now()):
+        return found[1]  # type: ignore[return-value]
+    value = compute()
+    with _lock:
+        if len(_memo) >= MAX_ENTRIES:
+            _memo.clear()
+        _memo[(name, key)] = (tokens, value, until(value) if until is not None else None)
+    return value
+
+
+def forget() -> None:
+    """Drop every remembered value (tests, or a process that wants a clean start)."""
+    with _lock:
+        _memo.clear()
 
 
 def _kinds_of_translation(translation: models.Model) -> set[str]:

@@ -7,7 +7,9 @@ from django.urls import reverse, translate_url
 from django.utils.http import urlencode
 from wagtail.models import Page
 
+from portal import pagecache
 from portal.localisation import content_language
+from portal.site_cache import remembered
 
 register = template.Library()
 
@@ -16,12 +18,18 @@ def _page_addresses(request: HttpRequest, page: Page) -> dict[str, str]:
     """The live copies of a Wagtail page by language, looked up once per request and page."""
     cached = getattr(request, "_page_addresses", None)
     if cached is None or cached[0] != page.pk:
-        copies = Page.objects.filter(translation_key=page.translation_key, live=True)
-        addresses = {
-            copy.locale.language_code: copy.get_url(request)
-            for copy in copies.select_related("locale")
-        }
-        cached = (page.pk, {code: url for code, url in addresses.items() if url})
+
+        def addresses() -> dict[str, str]:
+            copies = Page.objects.filter(translation_key=page.translation_key, live=True)
+            found = {
+                copy.locale.language_code: copy.get_url(request)
+                for copy in copies.select_related("locale")
+            }
+            return {code: url for code, url in found.items() if url}
+
+        # The same for every visitor of this page and host until a page changes.
+        key = (page.translation_key, request.get_host(), request.scheme)
+        cached = (page.pk, remembered(request, "page-addresses", key, [pagecache.PAGES], addresses))
         request._page_addresses = cached
     return cached[1]
 
