@@ -3,8 +3,10 @@
 People who read little German must be able to use the portal in their own language, so this
 measures the demo the way such a reader meets it and holds the share of German words under a
 ceiling: 5 % on what the platform itself says (home, the referral form and its confirmation,
-the wayfinder, the agency's pages, the content pages), 15 % on the network's own content (the
-directory, events and needs), where an actor may not have translated yet.
+the wayfinder, the agency's pages, the content pages), 15 % on the network's own content, where
+an actor may not have translated yet: its lists (the directory, events and needs) and a sample
+of its detail pages (the first profiles, events and needs those lists show, and the profiles of
+the two organisations that wrote first in Ukrainian and Arabic).
 
 The method, chosen to be robust rather than clever:
 
@@ -46,6 +48,7 @@ pytestmark = pytest.mark.django_db
 LANGUAGES = ("en", "ar", "uk", "ru", "fa", "tr")
 PLATFORM_CEILING = 0.05
 NETWORK_CEILING = 0.15
+DETAIL_CEILING = 0.15
 
 SKIPPED = {"head", "script", "style", "template", "noscript", "svg"}
 VOID = {
@@ -227,8 +230,31 @@ def platform_pages() -> list[str]:
 
 NETWORK_PAGES = ["/directory/", "/events/", "/needs/"]
 
+# How many detail pages of each list the "detail" group reads, in the order the list shows them.
+DETAIL_SAMPLE = {"/directory/": 6, "/events/": 3, "/needs/": 3}
+# The profiles of the two organisations that wrote their texts first in Ukrainian and Arabic.
+WRITTEN_FIRST_ELSEWHERE = [
+    "ukrainische-gemeinschaft-burgenlandkreis-ev",
+    "syrisch-deutscher-kulturverein-naumburg-ev",
+]
+DETAIL_LINK = re.compile(r'href="(/(?:directory|events|needs)/[^"?#/]+/)"')
 
-GROUPS = {"platform": PLATFORM_CEILING, "network": NETWORK_CEILING}
+
+def detail_pages(client) -> list[str]:
+    """The first profiles, events and needs each German list links to, and the two profiles
+    written first in another language."""
+    pages = []
+    for path, count in DETAIL_SAMPLE.items():
+        response = client.get(path)
+        assert response.status_code == 200, f"{path} answers {response.status_code}"
+        links = [link for link in DETAIL_LINK.findall(response.text) if link.startswith(path)]
+        sample = list(dict.fromkeys(links))[:count]
+        assert len(sample) == count, f"{path} links to fewer than {count} pages: {sample}"
+        pages += sample
+    return pages + [f"/directory/{slug}/" for slug in WRITTEN_FIRST_ELSEWHERE]
+
+
+GROUPS = {"platform": PLATFORM_CEILING, "network": NETWORK_CEILING, "detail": DETAIL_CEILING}
 
 
 @dataclass
@@ -276,7 +302,11 @@ def demo(django_db_setup, django_db_blocker) -> Demo:
         call_command("load_demo", verbosity=0, stdout=io.StringIO(), stderr=io.StringIO())
         names = proper_names()
         client = Client()
-        groups = {"platform": platform_pages(), "network": NETWORK_PAGES}
+        groups = {
+            "platform": platform_pages(),
+            "network": NETWORK_PAGES,
+            "detail": detail_pages(client),
+        }
         measured = Demo(
             shares={
                 (group, language): measure(client, paths, language, names)
