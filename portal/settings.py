@@ -155,6 +155,8 @@ MIDDLEWARE = [
     # Answers anonymous visitors from the shared page cache before sessions, authentication and
     # the database are touched (portal/pagecache.py).
     "portal.pagecache.PageCacheMiddleware",
+    # Wagtail's site for the request, kept per process until a site or page changes.
+    "portal.site_cache.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.middleware.LanguageChoiceMiddleware",

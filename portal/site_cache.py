@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Hashable, Iterable
+from functools import partial
 from typing import TypeVar
 
 from django.conf import settings
@@ -109,3 +110,26 @@ def register() -> None:
     for view in ("wagtail_serve", "page:portal.homepage", "page:portal.contentpage"):
         pagecache.register_view(view, pagecache.PAGES)
     pagecache.register_view("javascript-catalog", alone=True)
+
+
+def _site_for(request: HttpRequest):
+    from wagtail.models import Site
+
+    return Site._find_for_request(request)
+
+
+class SiteMiddleware:
+    """Wagtail looks the site up per request (`Site.find_for_request`, a query with a CASE over
+    every site); it changes only when a site or page does, so each process keeps it per host and
+    port (kind `pages`) and hands it to Wagtail on the request, where Wagtail looks first."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], object]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        if enabled() and not hasattr(request, "_wagtail_site"):
+            key = (request._get_raw_host(), request.get_port())
+            request._wagtail_site = remembered(
+                request, "site", key, [pagecache.PAGES], partial(_site_for, request)
+            )
+        return self.get_response(request)
