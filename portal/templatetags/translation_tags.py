@@ -6,6 +6,7 @@ visitor's language writes them."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date, datetime
 
@@ -15,7 +16,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language_bidi
+from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
 from portal.localisation import day_and_month as format_day_and_month
@@ -143,7 +144,14 @@ def day_and_month(value: date | datetime | None, parts: str = "") -> str:
         return ""
     if isinstance(value, datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return format_day_and_month(value, weekday="no-weekday" not in parts, year="year" in parts)
+    return _day_and_month(get_language(), value, "no-weekday" not in parts, "year" in parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_and_month(language: str | None, value: date, weekday: bool, year: bool) -> str:
+    """CLDR's pattern is matched per call (a few milliseconds); a calendar page shows the same
+    few dozen dates on every request, so each is written once per process and language."""
+    return format_day_and_month(value, weekday=weekday, year=year)
 
 
 @register.simple_tag
