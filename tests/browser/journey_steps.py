@@ -34,7 +34,16 @@ def open_profile(page, site: PublicSite) -> None:
     assert heading == PROFILE_NAME, heading
 
 
+def open_menu(page) -> None:
+    """On a phone the menu sits behind its button (details/summary): open it when its links are
+    out of sight; on a wide screen they stand in a row already."""
+    if not page.locator(".main-nav a").first.is_visible():
+        page.locator(".site-header .menu > summary").click()
+        page.locator(".main-nav a").first.wait_for()
+
+
 def open_referral_form(page) -> None:
+    open_menu(page)
     page.locator('.main-nav a[href$="/referral/"]').click()
     page.locator("form.referral__form").wait_for()
 
