@@ -71,7 +71,7 @@ function frame(map, points) {
   if (points.length === 1) {
     map.setView(points[0], PLACE_ZOOM);
   } else if (points.length > 1) {
-    map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: PLACE_ZOOM });
+    map.fitBounds(L.latLngBounds(points), { padding: [48, 48], maxZoom: PLACE_ZOOM });
   } else {
     map.setView(DISTRICT, DISTRICT_ZOOM);
   }
