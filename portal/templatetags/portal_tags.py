@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import functools
+
 from django import template
 from django.conf import settings
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse, translate_url
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from portal import pagecache
@@ -34,6 +37,14 @@ def _page_addresses(request: HttpRequest, page: Page) -> dict[str, str]:
     return cached[1]
 
 
+@functools.lru_cache(maxsize=4096)
+def _translated_path(path: str, language_code: str, active: str | None) -> str:
+    """Django's translate_url resolves and reverses the path (about a millisecond); every page
+    asks it for each of the seven languages twice (switcher and alternates), and the answer only
+    depends on the path, the active language (which prefix resolves) and the URL configuration."""
+    return translate_url(path, language_code)
+
+
 @register.simple_tag(takes_context=True)
 def translated_url(context: template.Context, language_code: str) -> str:
     """The current page in another interface language (keeps path and query).
@@ -48,7 +59,7 @@ def translated_url(context: template.Context, language_code: str) -> str:
     if isinstance(page, Page) and match is not None and match.url_name == "wagtail_serve":
         url = _page_addresses(request, page).get(language_code, "")
     if not url:
-        url = translate_url(request.path, language_code)
+        url = _translated_path(request.path, language_code, get_language())
     query = request.GET.urlencode()
     return f"{url}?{query}" if query else url
 
