@@ -22,6 +22,8 @@ from wagtail.admin.menu import MenuItem
 from network.forms.translations import TranslationForm
 from network.permissions import is_agency_staff
 from network.translations import (
+    REPORT_LABELS,
+    REPORT_STATES,
     field_statuses,
     page_translation_report,
     save_vocabulary_translations,
@@ -38,12 +40,16 @@ def _require_staff(request: HttpRequest) -> None:
 @require_safe
 def report(request: HttpRequest) -> HttpResponse:
     _require_staff(request)
+    languages = translation_languages()
+    lines = [*translation_report(), page_translation_report()]
     return render(
         request,
-        "network/translations_report.html",
+        "network/translations_overview.html",
         {
-            "lines": [*translation_report(), page_translation_report()],
-            "languages": translation_languages(),
+            "lines": lines,
+            "tables": [(line, line.rows(languages)) for line in lines],
+            "columns": [REPORT_LABELS[state] for state in REPORT_STATES],
+            "languages": languages,
             "vocabularies": [
                 (name, model._meta.verbose_name_plural) for name, model in vocabularies().items()
             ],

@@ -47,14 +47,22 @@ class State(StrEnum):
     MACHINE = "machine"
 
 
-# What the public sees of a text: a machine draft counts as missing until a person saves it.
-PUBLIC_STATES = (State.MISSING, State.OUTDATED, State.CURRENT)
+# The staff report's columns: a machine draft nobody has reviewed is neither missing (there is
+# text to read and improve) nor done (the public does not see it), so it has its own.
+REPORT_STATES = (State.MISSING, State.MACHINE, State.OUTDATED, State.CURRENT)
 
 STATE_LABELS = {
     State.MISSING: gettext_lazy("fehlt"),
     State.OUTDATED: gettext_lazy("veraltet"),
     State.CURRENT: gettext_lazy("aktuell"),
     State.MACHINE: gettext_lazy("maschinell übersetzt, nicht geprüft"),
+}
+
+REPORT_LABELS = {
+    State.MISSING: gettext_lazy("fehlt"),
+    State.MACHINE: gettext_lazy("maschinell, ungeprüft"),
+    State.OUTDATED: gettext_lazy("veraltet"),
+    State.CURRENT: gettext_lazy("aktuell"),
 }
 
 
@@ -504,12 +512,21 @@ def request_machine_drafts(*, root: models.Model, language: str, acting_user: Us
 
 @dataclass(frozen=True)
 class ReportLine:
-    """Per kind of object and language: how many texts are missing, outdated or current."""
+    """Per kind of object and language: how many texts are missing, machine-translated and not
+    reviewed, outdated or current."""
 
     label: str
     model_name: str
     counts: dict[str, dict[str, int]]
     outdated: list[FieldStatus]
+
+    def rows(self, languages: list[tuple[str, str]]) -> list[tuple[str, str, list[int]]]:
+        """Per language (code, name): the counts in the order of `REPORT_STATES`."""
+        return [
+            (code, name, [self.counts[code][state] for state in REPORT_STATES])
+            for code, name in languages
+            if code in self.counts
+        ]
 
 
 def translation_report(*, outdated_limit: int = 20) -> list[ReportLine]:
@@ -522,12 +539,10 @@ def translation_report(*, outdated_limit: int = 20) -> list[ReportLine]:
         if registration.public is None:
             continue
         objects = list(registration.public())
-        counts = {code: dict.fromkeys(PUBLIC_STATES, 0) for code in language_codes()}
+        counts = {code: dict.fromkeys(REPORT_STATES, 0) for code in language_codes()}
         outdated = []
         for status in field_statuses(objects):
-            # The public does not see a machine draft: for them the text is missing.
-            state = State.MISSING if status.state == State.MACHINE else status.state
-            counts[status.language][state] += 1
+            counts[status.language][status.state] += 1
             if status.state == State.OUTDATED and len(outdated) < outdated_limit:
                 outdated.append(status)
         meta = registration.model._meta
@@ -569,7 +584,7 @@ def page_translation_report(*, outdated_limit: int = 20) -> ReportLine:
             "last_published_at",
         )
     }
-    counts = {code: dict.fromkeys(PUBLIC_STATES, 0) for code in language_codes()}
+    counts = {code: dict.fromkeys(REPORT_STATES, 0) for code in language_codes()}
     outdated: list[PageStatus] = []
     for page in pages:
         for code in language_codes():
