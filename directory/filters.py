@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.distance import Origin, nearest_location
 from network.fields import OFFER
 from network.models import (
     Actor,
@@ -52,23 +53,71 @@ OfferFeatures = type(
 )
 
 
+DISTANCE_FIELD = "distance_squared"
+
+
 class Sort:
     RELEVANCE = "relevance"
     NAME = "name"
     NAME_DESC = "-name"
     UPDATED = "-updated"
+    DISTANCE = "distance"
     CHOICES = [
         (RELEVANCE, _("Relevanz")),
         (NAME, _("Name A–Z")),
         (NAME_DESC, _("Name Z–A")),
         (UPDATED, _("zuletzt aktualisiert")),
+        (DISTANCE, _("Entfernung")),
     ]
-    # Names in the visitor's alphabet, case-insensitive ("Afghanisch" before "AWO").
+    # Names in the visitor's alphabet, case-insensitive ("Afghanisch" before "AWO"). By distance:
+    # the nearest place first, actors without a place with coordinates last, then by name.
     ORDERING = {
         NAME: [LocaleOrder("name"), "pk"],
         NAME_DESC: [LocaleOrder("name").desc(), "-pk"],
         UPDATED: ["-updated_at", "pk"],
+        DISTANCE: [F(DISTANCE_FIELD).asc(nulls_last=True), LocaleOrder("name"), "pk"],
     }
+
+
+class FirstChoice(forms.Select):
+    """The first of several values counts: the "sort by distance" button stands before the sort
+    list in the page's form, so pressing it sends its value first."""
+
+    def value_from_datadict(self, data, files, name):
+        if hasattr(data, "getlist"):
+            values = data.getlist(name)
+            return values[0] if values else None
+        return data.get(name)
+
+
+class ActorFilterForm(forms.Form):
+    """Where distances are measured from: a municipality or a point (both coordinates), never
+    both. With one of them the list is sorted by distance unless another order is asked for;
+    without one, "distance" falls back to the default order, as there is nothing to measure."""
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        near, lat, lon = cleaned.get("near"), cleaned.get("lat"), cleaned.get("lon")
+        if (lat is None) != (lon is None) and not ({"lat", "lon"} & set(self.errors)):
+            missing = "lon" if lon is None else "lat"
+            self.add_error(missing, _("Breiten- und Längengrad gehören zusammen."))
+        elif near is not None and lat is not None:
+            self.add_error("near", _("Bitte wählen Sie eine Gemeinde oder Ihren Standort."))
+        origin = near is not None or (lat is not None and lon is not None)
+        if origin and not cleaned.get("sort"):
+            cleaned["sort"] = Sort.DISTANCE
+        elif not origin and cleaned.get("sort") == Sort.DISTANCE:
+            cleaned["sort"] = ""
+        return cleaned
+
+
+def origin_of(cleaned: dict) -> Origin | None:
+    """The point distances are measured from, from the filters' valid values."""
+    if cleaned.get("near") is not None:
+        return Origin.of(cleaned["near"])
+    if cleaned.get("lat") is not None and cleaned.get("lon") is not None:
+        return Origin.at(cleaned["lat"], cleaned["lon"])
+    return None
 
 
 class ActorFilter(OfferFeatures):
@@ -85,12 +134,29 @@ class ActorFilter(OfferFeatures):
     open_now = YesNoFilter(label=_("jetzt geöffnet"), method="filter_open_now")
     walk_in = YesNoFilter(label=_("ohne Termin"), method="filter_walk_in")
     sort = django_filters.ChoiceFilter(
-        label=_("Sortierung"), choices=Sort.CHOICES, method="keep", empty_label=None
+        label=_("Sortierung"),
+        choices=Sort.CHOICES,
+        method="keep",
+        empty_label=None,
+        widget=FirstChoice,
+    )
+    near = django_filters.ModelChoiceFilter(
+        label=_("Entfernung von"),
+        queryset=Municipality.objects.filter(latitude__isnull=False, longitude__isnull=False),
+        to_field_name="slug",
+        method="keep",
+    )
+    lat = django_filters.NumberFilter(
+        label=_("Breitengrad"), method="keep", min_value=-90, max_value=90
+    )
+    lon = django_filters.NumberFilter(
+        label=_("Längengrad"), method="keep", min_value=-180, max_value=180
     )
 
     class Meta:
         model = Actor
         fields: list[str] = []
+        form = ActorFilterForm
 
     FACETS: tuple[Facet, ...] = (
         ChoiceFacet("kind", "kind", ActorKind.choices),
@@ -105,7 +171,17 @@ class ActorFilter(OfferFeatures):
     FILTERS = tuple(facet.name for facet in FACETS)
 
     def keep(self, queryset, name, value):
-        """Search and order are applied by search.listing, not as filters."""
+        """Search, order and the origin of distances are applied by search.listing and
+        filter_queryset, not as filters."""
+        return queryset
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        """The filtered actors, with the distance of their nearest place when an origin is
+        given (one correlated subquery in the same query, no query per actor)."""
+        queryset = super().filter_queryset(queryset)
+        origin = origin_of(self.form.cleaned_data)
+        if origin is not None:
+            queryset = queryset.annotate(**{DISTANCE_FIELD: nearest_location(origin)})
         return queryset
 
     def filter_open_now(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:

@@ -12,30 +12,40 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q, QuerySet, Value
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from directory.distance import Origin, kilometres, nearest_location, within
 from network import hours
-from network.models import Actor, ActorKind, AgencyUnit, Language
+from network.models import Actor, ActorKind, AgencyUnit, Language, Municipality
 from network.permissions import visible_actors
 from referrals.models import ConcernCategory, WayfinderAudience
 from referrals.routing import intake_unit, offered_categories, resolve_unit
 
 CONCERN, FOR_WHOM, LANGUAGE, CONTACT = "concern", "for_whom", "language", "contact"
-STEPS: tuple[str, ...] = (CONCERN, FOR_WHOM, LANGUAGE, CONTACT)
+MUNICIPALITY = "municipality"
+STEPS: tuple[str, ...] = (CONCERN, FOR_WHOM, LANGUAGE, CONTACT, MUNICIPALITY)
+# The answers the path statistics count (referrals.wayfinder_stats): where a person lives is
+# left out, as together with the other answers it could point to one person in a small place.
+COUNTED_STEPS: tuple[str, ...] = (CONCERN, FOR_WHOM, LANGUAGE, CONTACT)
 RESULT = "result"
 NOT_IN_CONTACT = "nein"
+NO_MUNICIPALITY = "keine-angabe"  # the municipality question skipped
 MAX_VALUE_LENGTH = 100
 SUGGESTED_ACTORS = 5
+# Actors with a place this close to the person's municipality (or reachable online) count as
+# near and come first in the result.
+NEARBY_KM = 15
 
 QUESTIONS = {
     CONCERN: _("Worum geht es?"),
     FOR_WHOM: _("Für wen fragen Sie?"),
     LANGUAGE: _("In welcher Sprache möchten Sie sprechen?"),
     CONTACT: _("Sind Sie schon in Kontakt mit der Migrationsagentur?"),
+    MUNICIPALITY: _("In welcher Gemeinde wohnen Sie?"),
 }
 UNKNOWN_ANSWER = _("Diese Antwort kennen wir nicht. Bitte wählen Sie noch einmal.")
 MISSING_ANSWER = _("Bitte wählen Sie eine Antwort.")
@@ -54,6 +64,14 @@ def contact_units() -> QuerySet[AgencyUnit]:
     return AgencyUnit.objects.filter(is_intake=False).order_by("name")
 
 
+def municipalities() -> QuerySet[Municipality]:
+    """The Burgenlandkreis's municipalities whose centre is known (distances are measured from
+    it), by name."""
+    return Municipality.objects.filter(latitude__isnull=False, longitude__isnull=False).order_by(
+        "name"
+    )
+
+
 def languages() -> list[Language]:
     """The current interface language first, then the others by their German name."""
     current = (get_language() or "").split("-")[0]
@@ -69,6 +87,8 @@ class Answers:
     language: Language | None = None
     contact: str | None = None  # NOT_IN_CONTACT or a unit's slug
     contact_unit: AgencyUnit | None = None
+    municipality: Municipality | None = None
+    municipality_skipped: bool = False
     invalid: set[str] = field(default_factory=set)
 
     def value(self, step: str) -> str | None:
@@ -79,6 +99,10 @@ class Answers:
             return self.for_whom.slug if self.for_whom else None
         if step == LANGUAGE:
             return self.language.code if self.language else None
+        if step == MUNICIPALITY:
+            if self.municipality is not None:
+                return self.municipality.slug
+            return NO_MUNICIPALITY if self.municipality_skipped else None
         return self.contact
 
     def first_gap(self) -> str | None:
@@ -102,9 +126,15 @@ class Answers:
         ]
 
     def path(self, step: str) -> str:
-        """The answers before `step` (all of them for the result): the statistics' path key."""
+        """The counted answers before `step` (all of them for the result): the statistics'
+        path key. The municipality is never part of it."""
         before = STEPS if step not in STEPS else STEPS[: STEPS.index(step)]
-        return "/".join(self.value(name) or "" for name in before)
+        return "/".join(self.value(name) or "" for name in before if name in COUNTED_STEPS)
+
+    @property
+    def origin(self) -> Origin | None:
+        """Where distances are measured from: the municipality's centre, if one was chosen."""
+        return Origin.of(self.municipality) if self.municipality is not None else None
 
 
 SLUG = re.compile(r"[-\w]+")
@@ -136,6 +166,11 @@ def parse_answers(params: dict[str, str]) -> Answers:
         else:
             answers.contact_unit = contact_units().filter(slug=value).first()
             answers.contact = answers.contact_unit.slug if answers.contact_unit else None
+    if value := _slug(params, MUNICIPALITY):
+        if value == NO_MUNICIPALITY:
+            answers.municipality_skipped = True
+        else:
+            answers.municipality = municipalities().filter(slug=value).first()
     answers.invalid = {name for name in STEPS if _given(params, name) and not answers.value(name)}
     return answers
 
@@ -208,18 +243,25 @@ def unit_schedule(unit: AgencyUnit) -> hours.Schedule | None:
 
 
 def network_actors(
-    category: ConcernCategory, language: Language | None, *, limit: int = SUGGESTED_ACTORS
+    category: ConcernCategory,
+    language: Language | None,
+    origin: Origin | None = None,
+    *,
+    limit: int = SUGGESTED_ACTORS,
 ) -> list[Actor]:
-    """Published actors on the concern's topics; those speaking the language come first.
+    """Published actors on the concern's topics: with a municipality those near it first
+    (a place within NEARBY_KM, or reachable online), then those speaking the language.
 
     The agency's own units are left out: the result already names the one that is responsible.
+    Each actor carries `km`, the distance of its nearest place (None without a municipality or
+    a place with coordinates), and `nearby`.
     """
     topics = list(category.topics.all())
     if not topics:
         return []
     groups = list(category.target_groups.all())
     matching = Actor.objects.filter(topics__in=topics).values("pk")
-    return list(
+    actors = (
         visible_actors()
         .filter(pk__in=matching)
         .exclude(kind=ActorKind.AGENCY_UNIT)
@@ -232,8 +274,23 @@ def network_actors(
             for_group=Count("target_groups", filter=Q(target_groups__in=groups), distinct=True),
             on_topic=Count("topics", filter=Q(topics__in=topics), distinct=True),
         )
-        .order_by("-speaks", "-for_group", "-on_topic", "name")[:limit]
     )
+    order: list[object] = ["-speaks", "-for_group", "-on_topic", "name"]
+    if origin is not None:
+        actors = actors.annotate(distance_squared=nearest_location(origin)).annotate(
+            nearby=Case(
+                When(works_online=True, then=Value(1)),
+                When(distance_squared__lte=within(NEARBY_KM), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        order = ["-nearby", *order[:3], F("distance_squared").asc(nulls_last=True), "name"]
+    found = list(actors.order_by(*order)[:limit])
+    for actor in found:
+        actor.km = kilometres(getattr(actor, "distance_squared", None))
+        actor.nearby = bool(getattr(actor, "nearby", False))
+    return found
 
 
 def result_for(answers: Answers) -> Result:
@@ -248,7 +305,7 @@ def result_for(answers: Answers) -> Result:
         schedule=unit_schedule(unit),
         intake=intake,
         intake_url=intake.get_absolute_url(),
-        actors=network_actors(answers.concern, answers.language),
+        actors=network_actors(answers.concern, answers.language, answers.origin),
     )
 
 

@@ -50,6 +50,8 @@ def _choices(step: str) -> list[object]:
         return list(wayfinder.active_audiences())
     if step == wayfinder.LANGUAGE:
         return wayfinder.languages()
+    if step == wayfinder.MUNICIPALITY:
+        return list(wayfinder.municipalities())
     return list(wayfinder.contact_units())
 
 
@@ -64,7 +66,9 @@ def _chosen(answers: wayfinder.Answers, step: str) -> str | None:
 @require_safe
 def wayfinder_page(request: HttpRequest) -> HttpResponse:
     answers, page = _answers_and_page(request)
-    if request.method == "GET":
+    # The municipality question is no step of the counted funnel (its place is kept out of the
+    # statistics): its page is not counted; reaching the result after it is.
+    if request.method == "GET" and page.step != wayfinder.MUNICIPALITY:
         count_step(page.step, answers.path(page.step), visitor=_visitor(request))
     back = wayfinder.previous_step(page.step)
     context = {
@@ -77,6 +81,7 @@ def wayfinder_page(request: HttpRequest) -> HttpResponse:
         context |= {
             "result": wayfinder.result_for(answers),
             "go_query": answers.query(),
+            "nearby_km": wayfinder.NEARBY_KM,
         }
         return render(request, "referrals/wayfinder/result.html", context)
     context |= {
@@ -88,6 +93,7 @@ def wayfinder_page(request: HttpRequest) -> HttpResponse:
         "hidden": answers.hidden(page.step),
         "next_step": wayfinder.next_step(page.step),
         "not_in_contact": wayfinder.NOT_IN_CONTACT,
+        "no_municipality": wayfinder.NO_MUNICIPALITY,
     }
     return render(request, "referrals/wayfinder/step.html", context)
 

@@ -15,7 +15,8 @@ from tests.factories import ActorFactory, LanguageFactory
 from tests.html import links, select, soup, text_of, texts
 from tests.referrals.helpers import html
 
-FULL = "concern=aufenthalt&for_whom=selbst&language=uk&contact=nein"
+SKIPPED = "contact=nein&municipality=keine-angabe"
+FULL = "concern=aufenthalt&for_whom=selbst&language=uk&contact=nein&municipality=keine-angabe"
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def test_it_starts_with_the_active_concerns_as_pictogram_cards(client, wayfinder
 
     page = html(client.get("/wayfinder/"))
 
-    assert "Frage 1 von 4" in page
+    assert "Frage 1 von 5" in page
     assert "aufenthalt" in choices(page, "concern")
     assert "ehrenamt" not in choices(page, "concern")
     assert "referrals/pictograms.svg#passport" in page
@@ -99,8 +100,13 @@ def test_it_goes_back_from_the_result_to_the_last_question(client, wayfinder_dat
 
     page = html(client.get(back_link(result)))
 
-    assert checked(page, "contact") == ["nein"]
-    assert hidden(page) == {"concern": "aufenthalt", "for_whom": "selbst", "language": "uk"}
+    assert "In welcher Gemeinde wohnen Sie?" in page
+    assert hidden(page) == {
+        "concern": "aufenthalt",
+        "for_whom": "selbst",
+        "language": "uk",
+        "contact": "nein",
+    }
 
 
 def test_it_preselects_the_interface_language_with_native_names(client, wayfinder_data):
@@ -137,7 +143,7 @@ def test_it_routes_by_the_rule_for_these_answers(client, wayfinder_data):
         contact_unit=jobcenter,
         unit=jobcenter,
     )
-    base = "/wayfinder/?concern=anerkennung&for_whom=selbst&language=uk&contact="
+    base = "/wayfinder/?concern=anerkennung&for_whom=selbst&language=uk&municipality=zeitz&contact="
 
     in_contact = html(client.get(base + "jobcenter"))
     new_here = html(client.get(base + "nein"))
@@ -149,6 +155,7 @@ def test_it_routes_by_the_rule_for_these_answers(client, wayfinder_data):
 def test_it_sends_on_to_the_referral_form_filled_with_the_answers(client, wayfinder_data):
     response = client.get(
         "/uk/wayfinder/go/?concern=arbeit&for_whom=familie&language=uk&contact=jobcenter"
+        "&municipality=zeitz"
     )
 
     assert response.status_code == 302
@@ -227,6 +234,7 @@ def test_it_renders_every_step_in_every_interface_language(client, wayfinder_dat
         "concern=aufenthalt",
         "concern=aufenthalt&for_whom=selbst",
         "concern=aufenthalt&for_whom=selbst&language=uk",
+        "concern=aufenthalt&for_whom=selbst&language=uk&contact=nein",
         FULL,
     ]
 
@@ -248,7 +256,7 @@ def test_it_names_network_actors_on_the_topic_speaking_the_language_first(client
     for number in range(6):
         ActorFactory(name=f"Wohnprojekt {number}", topics=[topic])
 
-    page = html(client.get("/wayfinder/?concern=wohnen&for_whom=selbst&language=uk&contact=nein"))
+    page = html(client.get(f"/wayfinder/?concern=wohnen&for_whom=selbst&language=uk&{SKIPPED}"))
 
     names = texts(page, ".wayfinder__actor-list > li > a")
     assert names[0] == "Zuhause-Hilfe"
@@ -326,6 +334,9 @@ def test_it_lets_administrators_edit_answers_and_rules_in_the_admin(client, admi
     assert created.status_code == 302
     assert twin.status_code == 200 and WayfinderRule.objects.count() == 1
     page = html(
-        client.get(f"/wayfinder/?concern=arbeit&for_whom=selbst&language=uk&contact={agency.slug}")
+        client.get(
+            "/wayfinder/?concern=arbeit&for_whom=selbst&language=uk"
+            f"&contact={agency.slug}&municipality=keine-angabe"
+        )
     )
     assert unit_name(page) == "Agentur für Arbeit"

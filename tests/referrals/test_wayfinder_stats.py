@@ -17,7 +17,7 @@ from referrals.wayfinder_stats import wayfinder_report
 from tests.referrals.helpers import html
 
 Step = WayfinderStepCount.Step
-FULL = "concern=aufenthalt&for_whom=selbst&language=uk&contact=nein"
+FULL = "concern=aufenthalt&for_whom=selbst&language=uk&contact=nein&municipality=zeitz"
 
 
 @pytest.fixture
@@ -40,6 +40,7 @@ def walk(client, *, to_form: bool = True, address: str = "192.0.2.1") -> None:
     visit("/wayfinder/?concern=aufenthalt&step=for_whom")
     visit("/wayfinder/?concern=aufenthalt&for_whom=selbst&step=language")
     visit("/wayfinder/?concern=aufenthalt&for_whom=selbst&language=uk&step=contact")
+    visit("/wayfinder/?concern=aufenthalt&for_whom=selbst&language=uk&contact=nein")
     visit(f"/wayfinder/?{FULL}&step=result")
     if to_form:
         visit(f"/wayfinder/go/?{FULL}")
@@ -72,6 +73,7 @@ def test_it_stores_nothing_that_tells_people_apart(client, wayfinder_data, djang
         f"{row.date} {row.step} {row.path}" for row in WayfinderStepCount.objects.all()
     )
     assert "203.0.113.9" not in stored and "Tester" not in stored
+    assert "zeitz" not in stored  # where the person lives is never counted
 
 
 def test_it_counts_a_visitor_once_per_step_within_the_window(client, wayfinder_data, settings):
