@@ -4,12 +4,13 @@ offers, events' descriptions and needs, keyed by the German text they translate 
 
 `archetypes` translates the texts of the generated actors once per template ("{town}" stands for
 the place), so every actor the generator places gets them; `curated`, `curated_more` and
-`curated_rest` the hand-written actors; `events` and `needs` the descriptions of events and
+`curated_rest` the hand-written actors; `agency` the profiles of the agency's own units; `events` and `needs` the descriptions of events and
 needs.
 """
 
 from __future__ import annotations
 
+from demo.detail_texts.agency import AGENCY_TEXTS
 from demo.detail_texts.archetypes import ARCHETYPE_TEXTS
 from demo.detail_texts.curated import CURATED_TEXTS, MORE_LANGUAGES
 from demo.detail_texts.curated_more import CURATED_MORE_TEXTS
@@ -24,6 +25,7 @@ DETAIL_TEXTS = {
     **CURATED_TEXTS,
     **CURATED_MORE_TEXTS,
     **CURATED_REST_TEXTS,
+    **AGENCY_TEXTS,
     **EVENT_TEXTS,
     **NEED_TEXTS,
 }
