@@ -4,8 +4,8 @@ offers, events' descriptions and needs, keyed by the German text they translate 
 
 `archetypes` translates the texts of the generated actors once per template ("{town}" stands for
 the place), so every actor the generator places gets them; `curated`, `curated_more` and
-`curated_rest` the hand-written actors; `agency` the profiles of the agency's own units; `events` and `needs` the descriptions of events and
-needs.
+`curated_rest` the hand-written actors; `agency` the profiles of the agency's own units;
+`events` and `needs` the descriptions of events and needs.
 """
 
 from __future__ import annotations
