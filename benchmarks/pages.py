@@ -24,6 +24,7 @@ from pathlib import Path
 from benchmarks.report import write_section
 
 ROOT = Path(__file__).resolve().parent.parent
+FLOOR = "/bench-hello/"
 
 
 def setup_django(database_url: str | None) -> None:
@@ -112,6 +113,7 @@ def measure(path: str, repeat: int, *, cached: bool) -> dict[str, float]:
     limits = {
         "RATE_LIMITS": dict.fromkeys(settings.RATE_LIMITS, "1000000000/s"),
         "PAGE_CACHE": cached,  # the test settings leave it off
+        "ROOT_URLCONF": "benchmarks.pages_urls",  # the portal's and the floor's hello-world
     }
     if not cached:
         limits["MIDDLEWARE"] = without_page_cache()
@@ -142,7 +144,9 @@ def profile(path: str, repeat: int) -> None:
     from django.test.utils import override_settings
 
     client = Client()
-    with override_settings(MIDDLEWARE=without_page_cache(), SITE_CACHE=True):
+    with override_settings(
+        MIDDLEWARE=without_page_cache(), SITE_CACHE=True, ROOT_URLCONF="benchmarks.pages_urls"
+    ):
         client.get(path)
         profiler = cProfile.Profile()
         profiler.enable()
@@ -172,11 +176,14 @@ def main() -> None:
         profile(args.profile, args.repeat)
         return
 
+    load_before = os.getloadavg()[0]
+    floor = measure(FLOOR, args.repeat, cached=False)
     rows = []
     for name, path in pages().items():
         uncached = measure(path, args.repeat, cached=False)
         cached = measure(path, args.repeat, cached=True)
         rows.append((name, path, uncached, cached))
+    load_after = os.getloadavg()[0]
     vendor = connection.vendor
     lines = [
         f"### In-process, {vendor}",
@@ -184,14 +191,22 @@ def main() -> None:
         f"`python -m benchmarks.pages` on {vendor}: {actors} actors with the demo network, "
         f"{args.repeat} requests per page after one warm-up, Django's test client with DEBUG "
         f"off; filling took {fill_seconds:.0f} s. *uncached* renders each request (page cache "
-        "middleware left out), *cached* is the anonymous request answered by the page cache.",
+        "middleware left out; the parts every page shares, menu, footer, site, upcoming events, "
+        "kept per process by portal.site_cache as for a signed-in member), *cached* is the "
+        "anonymous request answered by the page cache. The *floor* is a hello-world view "
+        "through the same middleware and test client in the same run; *× floor* is the "
+        f"uncached median over it. Load average (2 CPUs) {load_before:.1f} before, "
+        f"{load_after:.1f} after the run.",
         "",
-        "| page | uncached median ms | uncached p95 ms | queries | cached median ms "
+        "| page | uncached median ms | uncached p95 ms | × floor | queries | cached median ms "
         "| cached p95 ms | cached queries |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| floor: hello-world view `{FLOOR}` | {floor['median']:.1f} | {floor['p95']:.1f} | 1 "
+        f"| {floor['queries']} | | | |",
     ]
     lines += [
-        f"| {name} `{path}` | {u['median']:.1f} | {u['p95']:.1f} | {u['queries']} "
+        f"| {name} `{path}` | {u['median']:.1f} | {u['p95']:.1f} "
+        f"| {u['median'] / floor['median']:.0f} | {u['queries']} "
         f"| {c['median']:.1f} | {c['p95']:.1f} | {c['queries']} |"
         for name, path, u, c in rows
     ]

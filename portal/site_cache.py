@@ -15,6 +15,7 @@ still gets these parts from memory.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import threading
 from collections.abc import Callable, Hashable, Iterable
@@ -129,7 +130,26 @@ class SiteMiddleware:
     def __call__(self, request: HttpRequest):
         if enabled() and not hasattr(request, "_wagtail_site"):
             key = (request._get_raw_host(), request.get_port())
-            request._wagtail_site = remembered(
-                request, "site", key, [pagecache.PAGES], partial(_site_for, request)
-            )
+            site = remembered(request, "site", key, [pagecache.PAGES], partial(_site_for, request))
+            request._wagtail_site = site
+            if site is not None:
+                _site_settings(request, site)
         return self.get_response(request)
+
+
+def _site_settings(request: HttpRequest, site) -> None:
+    """The footer's SiteSettings (Wagtail's `settings` context processor reads them through
+    `for_request`, which looks on the request first), kept until they or a page change; each
+    request gets its own copy, as Wagtail notes the request on it."""
+    from portal.models import SiteSettings
+
+    shared = remembered(
+        request,
+        "site-settings",
+        site.pk,
+        [pagecache.SITE, pagecache.PAGES],
+        partial(SiteSettings.for_site, site),
+    )
+    own = copy.copy(shared)
+    own._request = request
+    setattr(request, SiteSettings.get_cache_attr_name(), own)

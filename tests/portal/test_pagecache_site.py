@@ -12,8 +12,9 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
-from portal.models import ContentPage, HomePage
+from portal.models import ContentPage, HomePage, SiteSettings
 from portal.site_cache import forget
 from tests.events.factories import EventFactory
 from tests.factories import ActorFactory, UserFactory
@@ -142,3 +143,21 @@ def test_an_upcoming_event_leaves_the_home_page_when_it_ends(
 
     assert "Spieleabend" not in html
     assert "Sprachcafé 5" in html
+
+
+def test_the_footers_contact_details_change_on_the_next_request(
+    member, django_capture_on_commit_callbacks
+):
+    site = Site.objects.get(is_default_site=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        SiteSettings.objects.update_or_create(site=site, defaults={"phone": "03443 111111"})
+    assert "03443 111111" in get(member, "/needs/")[0]
+    settings_of_site = SiteSettings.objects.get(site=site)
+    settings_of_site.phone = "03443 222222"
+    with django_capture_on_commit_callbacks(execute=True):
+        settings_of_site.save()
+
+    html, _queries = get(member, "/needs/")
+
+    assert "03443 222222" in html
+    assert "03443 111111" not in html
