@@ -108,6 +108,9 @@ function enhance(textarea) {
     button.setAttribute("aria-pressed", "false");
     button.setAttribute("tabindex", index === 0 ? "0" : "-1");
     button.textContent = spec.key;
+    // A pointer press leaves the focus (and the selection) in the text, so typing right after
+    // a click goes on in the text instead of reaching the button until the editor refocuses.
+    button.addEventListener("mousedown", (event) => event.preventDefault());
     button.addEventListener("click", () => {
       if (spec.run) {
         spec.run(editor.chain().focus()).run();

@@ -81,6 +81,7 @@ def test_it_lets_an_editor_format_the_text_set_the_week_and_submit_after_a_previ
     page.keyboard.press("End")
     page.keyboard.press("Enter")
     toolbar.get_by_role("button", name="Fett").click()
+    expect(editor).to_be_focused()  # the button hands the focus back before anything is typed
     page.keyboard.type("Neu: jeden Freitag")
     expect(toolbar.get_by_role("button", name="Fett")).to_have_attribute("aria-pressed", "true")
     page.keyboard.press("Enter")

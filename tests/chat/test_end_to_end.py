@@ -84,11 +84,13 @@ def test_it_carries_messages_between_two_members_and_loses_none_on_reconnect(
                 answer = await mia.next("message")
                 answer = answer if answer["author"] == "ada" else await mia.next("message")
                 last_seen = answer["id"]
-            # Mia is away; Ada writes on.
+            # Mia is away; Ada writes on, and her own copies say the server has stored each.
             for number in range(3):
                 await ada.send(
                     type="message", body=f"Verpasst {number}", client_id=f"a-{number + 2}"
                 )
+            while (await ada.next("message")).get("client_id") != "a-4":
+                pass
             async with mia_socket("team") as raw_mia:
                 mia = Client(raw_mia)
                 while (await mia.next("message"))["id"] < 5:  # the history sent on connect
