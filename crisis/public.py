@@ -1,7 +1,8 @@
 """What public pages show of the active situations, looked up once per request.
 
 The banner is on every page, so its lookup is one small query (plus one for translations when
-the page is not German), remembered on the request for anything else on the page that asks.
+the page is not German), remembered on the request for anything else on the page that asks; the
+banners themselves are kept per process and language (portal.site_cache).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from crisis.models import Situation, TemporaryOffer
+from portal import pagecache
+from portal.site_cache import remembered
 from portal.translations import (
     GERMAN,
     TranslatedText,
@@ -61,7 +64,18 @@ def _active_situations():
 
 
 def banners(request: HttpRequest | None) -> list[Banner]:
-    situations = active_situations(request)
+    """The banners in the visitor's language: the same on every page, so each process keeps them
+    per language until a situation, its steps or a translation change (kind `crisis`)."""
+    return remembered(
+        request,
+        "crisis-banners",
+        active_language(),
+        [pagecache.CRISIS],
+        lambda: _banners(list(_active_situations())),
+    )
+
+
+def _banners(situations: list[Situation]) -> list[Banner]:
     if not situations:
         return []
     visitor = active_language()

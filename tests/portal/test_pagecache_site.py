@@ -14,10 +14,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from crisis.models import Situation
+from crisis.services import activate_situation
+from demo.crisis import SLUG, load_demo
 from portal.models import ContentPage, HomePage, SiteSettings
 from portal.site_cache import forget
 from tests.events.factories import EventFactory
-from tests.factories import ActorFactory, UserFactory
+from tests.factories import ActorFactory, AgencyUnitFactory, UserFactory
 from tests.html import select, texts
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +164,19 @@ def test_the_footers_contact_details_change_on_the_next_request(
 
     assert "03443 222222" in html
     assert "03443 111111" not in html
+
+
+def test_switching_crisis_mode_shows_the_banner_to_a_member_on_the_next_request(
+    member, django_capture_on_commit_callbacks
+):
+    load_demo()
+    situation = Situation.objects.get(slug=SLUG)
+    staff = UserFactory(username="stefan")
+    AgencyUnitFactory(name="Eingangszone", slug="eingangszone", is_intake=True).staff.add(staff)
+    assert situation.banner_text not in get(member, "/needs/")[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        activate_situation(situation=situation, acting_user=staff)
+
+    html, _queries = get(member, "/needs/")
+
+    assert situation.banner_text in html
