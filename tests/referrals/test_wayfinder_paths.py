@@ -1,8 +1,8 @@
 """Every path through the wayfinder, on the demo data, ends on a page that exists.
 
 All active concerns x all "for whom" answers x every contact answer are walked; the language
-does not route, so the languages are spread over the paths (each one at least once) instead of
-multiplying them. Each unit and actor link on a result page is followed.
+and the municipality do not route, so they are spread over the paths (each one at least once)
+instead of multiplying them. Each unit and actor link on a result page is followed.
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from django.db import transaction
 from network.models import Language
 from referrals.models import WayfinderRule
 from referrals.wayfinder import (
+    NO_MUNICIPALITY,
     NOT_IN_CONTACT,
     active_audiences,
     active_categories,
     contact_units,
+    municipalities,
 )
 from tests.html import links, select
 
@@ -46,6 +48,7 @@ def test_it_ends_every_path_on_a_unit_or_actor_page_that_exists(client, demo):
     audiences = list(active_audiences())
     contacts = [NOT_IN_CONTACT, *contact_units().values_list("slug", flat=True)]
     languages = list(Language.objects.values_list("code", flat=True))
+    places = [NO_MUNICIPALITY, *municipalities().values_list("slug", flat=True)]
     paths = list(itertools.product(categories, audiences, contacts))
     assert len(categories) >= 10 and len(audiences) >= 3 and len(paths) >= len(languages)
     assert WayfinderRule.objects.filter(is_active=True).count() >= 3
@@ -61,6 +64,7 @@ def test_it_ends_every_path_on_a_unit_or_actor_page_that_exists(client, demo):
                 "for_whom": audience.slug,
                 "language": language,
                 "contact": contact,
+                "municipality": places[number % len(places)],
             }
         )
         response = client.get(f"/wayfinder/?{query}")
@@ -78,3 +82,4 @@ def test_it_ends_every_path_on_a_unit_or_actor_page_that_exists(client, demo):
         assert go.status_code == 302 and go["Location"].startswith("/referral/?category=")
 
     assert used_languages == set(languages)
+    assert len(paths) >= len(places)
