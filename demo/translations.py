@@ -4,8 +4,9 @@ besides German (`demo.content_texts`, `demo.detail_texts`, `demo.wayfinder_texts
 texts in English, Arabic and Ukrainian, and one translation left outdated on purpose, so that the
 fallback marker, the editors' status page and the staff report all have something to show.
 
-Texts nobody translated stay German on purpose (some curated actors' offers, the newest events):
-the portal shows them marked as German, as it would for an actor who has not translated yet."""
+Texts nobody translated stay German on purpose (the neighbourhood garden in Bad Kösen's profile
+and offers): the portal shows them marked as German, as it would for an actor who has not
+translated yet."""
 
 from __future__ import annotations
 
