@@ -19,6 +19,24 @@ const DISTRICT_ZOOM = 10;
 const PLACE_ZOOM = 15;
 const OPEN_KEY = "directory-map-open";
 
+// Whether the visitor left the map open, kept for the session; storage may be refused.
+function remember(open) {
+  try {
+    if (open) sessionStorage.setItem(OPEN_KEY, "1");
+    else sessionStorage.removeItem(OPEN_KEY);
+  } catch {
+    // The map then starts closed on the next page, as it would anyway.
+  }
+}
+
+function remembered() {
+  try {
+    return sessionStorage.getItem(OPEN_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
+
 function icon(element) {
   return L.icon({
     iconUrl: element.dataset.icon,
@@ -147,11 +165,11 @@ function directoryMap(section) {
   const status = section.querySelector("[data-map-status]");
   let map = null;
 
-  function open(remember) {
+  function open(keep) {
     canvas.hidden = false;
     button.setAttribute("aria-expanded", "true");
     button.textContent = section.dataset.hide;
-    if (remember) sessionStorage.setItem(OPEN_KEY, "1");
+    if (keep) remember(true);
     if (map) {
       map.invalidateSize();
       return;
@@ -169,7 +187,7 @@ function directoryMap(section) {
     canvas.hidden = true;
     button.setAttribute("aria-expanded", "false");
     button.textContent = section.dataset.show;
-    sessionStorage.removeItem(OPEN_KEY);
+    remember(false);
   }
 
   button.addEventListener("click", () => {
@@ -177,13 +195,7 @@ function directoryMap(section) {
     else close();
   });
   section.hidden = false;
-  let remembered = false;
-  try {
-    remembered = sessionStorage.getItem(OPEN_KEY) === "1";
-  } catch {
-    remembered = false;
-  }
-  if (remembered || window.location.hash === `#${section.id}`) open(false);
+  if (remembered() || window.location.hash === `#${section.id}`) open(false);
 }
 
 // --- a profile's places -------------------------------------------------------------------------

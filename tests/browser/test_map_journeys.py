@@ -36,6 +36,14 @@ BLANK_TILE = (
 )
 SCREENSHOTS = Path(django_settings.BASE_DIR) / "docs" / "phone"
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
+# Leaflet styles its panes from script (element.style), which the strict CSP allows; a violation
+# would show here.
+VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+});
+"""
 
 
 @pytest.fixture(autouse=True)
@@ -126,6 +134,7 @@ def open_map(page):
 
 def test_it_shows_the_filtered_actors_on_the_map(network, live_server, any_page):
     page = any_page
+    page.add_init_script(VIOLATIONS)
     page.goto(f"{live_server.url}/directory/?topic=deutschkurs")
 
     answer = open_map(page)
@@ -145,6 +154,7 @@ def test_it_shows_the_filtered_actors_on_the_map(network, live_server, any_page)
     expect(section.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
     # The list stays, below the map, with the same actors.
     expect(page.locator(".actor-list > li")).to_have_count(4)
+    assert page.evaluate("window.__violations") == []
 
 
 def test_a_marker_popup_opens_the_profile_with_its_small_map(network, live_server, any_page):
