@@ -47,6 +47,19 @@ def _enum(declared: django_filters.Filter) -> list | LiveChoices | None:
     return None
 
 
+def _type(declared: django_filters.Filter) -> OpenApiTypes | dict:
+    if isinstance(declared, django_filters.BooleanFilter):
+        return OpenApiTypes.BOOL
+    if isinstance(declared, django_filters.NumberFilter):
+        # A number, within the bounds the filter checks (coordinates: latitude, longitude).
+        schema: dict = {"type": "number"}
+        for bound, key in (("min_value", "minimum"), ("max_value", "maximum")):
+            if declared.extra.get(bound) is not None:
+                schema[key] = declared.extra[bound]
+        return schema
+    return OpenApiTypes.STR
+
+
 def filter_parameters(filterset: type[django_filters.FilterSet]) -> list[OpenApiParameter]:
     parameters = []
     for name, declared in filterset.base_filters.items():
@@ -54,9 +67,7 @@ def filter_parameters(filterset: type[django_filters.FilterSet]) -> list[OpenApi
         parameters.append(
             OpenApiParameter(
                 name,
-                OpenApiTypes.BOOL
-                if isinstance(declared, django_filters.BooleanFilter)
-                else OpenApiTypes.STR,
+                _type(declared),
                 many=many,
                 enum=_enum(declared),
                 description=str(declared.label or name),
