@@ -24,11 +24,17 @@ from search.analysis import WORD_RE, fold, stem, tagged_query_forms
 from search.backends.base import MARK_END, MARK_START
 
 PASSAGE_LENGTH = 220
-# A piece of text with fewer words, not ending as a sentence, is an entry of a list.
+# A piece of text with fewer words is an entry of a list, never shown; one with fewer than
+# SENTENCE_WORDS (an offer's name) is shown only where it holds a query word.
+PHRASE_WORDS = 3
 SENTENCE_WORDS = 4
 # After a sentence's end: white space, or none where rich text joined two paragraphs
 # ("… leben.Wir helfen"), told from "e.V." by the two small letters before the stop.
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…؟।])\s+|(?<=[a-zäöüß]{2}[.!?])(?=[A-ZÄÖÜ])")
+# Words written with a stop that do not end a sentence ("z. B.", "Nr. 5", "Dr. Weber").
+ABBREVIATIONS = frozenset(
+    ["bzw", "ca", "dr", "evtl", "ggf", "hr", "fr", "inkl", "nr", "str", "st", "usw", "vgl", "tel"]
+)
 ENDS_AS_SENTENCE = (".", "!", "?", "…", "؟")
 
 
@@ -87,6 +93,9 @@ def _split(line: str) -> list[str]:
     start = 0
     for match in SENTENCE_END_RE.finditer(line):
         following = line[match.end() : match.end() + 1]
+        before = WORD_RE.findall(line[max(start, match.start() - 12) : match.start()])
+        if before and (len(before[-1]) == 1 or before[-1].lower() in ABBREVIATIONS):
+            continue
         if following and (
             following.isupper()
             or (following.isalpha() and following.lower() == following.upper())
@@ -103,14 +112,17 @@ def _word_count(piece: str) -> int:
 
 
 def sentences(text: str) -> list[tuple[str, bool]]:
-    """The sentences of a text, in order, each with whether it ends as a sentence does;
-    the pieces that are entries of a list (fewer than four words) are left out."""
+    """The sentences and phrases of a text, in order, each with whether it is a whole
+    sentence (ending as one does); the pieces of fewer than three words (a place, "Deutsch
+    Deutsch") are entries of a list and left out."""
     found: list[tuple[str, bool]] = []
     for line in (text or "").splitlines():
         for piece in _split(" ".join(line.split())):
             piece = piece.strip(" ·,;")
-            if piece and _word_count(piece) >= SENTENCE_WORDS:
-                found.append((piece, piece.endswith(ENDS_AS_SENTENCE)))
+            count = _word_count(piece) if piece else 0
+            if count >= PHRASE_WORDS:
+                whole = piece.endswith(ENDS_AS_SENTENCE)
+                found.append((piece, whole))
     return found
 
 
@@ -150,7 +162,11 @@ def best_sentences(
     matched_any = scored[0][0] < 0
     if not matched_any:
         # No sentence holds a query word: the text's opening sentences say what it is.
-        whole_ones = [(s, whole) for s, whole in found if whole] or found
+        whole_ones = [(s, whole) for s, whole in found if whole] or [
+            (s, whole) for s, whole in found if _word_count(s) >= SENTENCE_WORDS
+        ]
+        if not whole_ones:
+            return "", False
         scored = [(0, False, position, s) for position, (s, _whole) in enumerate(whole_ones)]
         found = whole_ones
     chosen: list[tuple[int, str]] = []

@@ -38,6 +38,9 @@ FACETS = ("topic", "municipality", "language")
 SUGGEST_WINDOW_FACTOR = 8
 
 Term = tuple[str, ...]
+# In the title terms, between the title's words and the keywords' (SearchDocument.keywords);
+# a token no query word reaches (it starts with a digit and holds one).
+KEYWORDS_MARK = "0kw0"
 # kind, object_id, title, title_terms, url, facet_terms, score[, translations]
 Row = tuple
 
@@ -54,8 +57,11 @@ def _postgres_tsquery(terms: list[Term], operator: str) -> str:
     return f" {operator} ".join(f"({group})" for group in groups)
 
 
-def _title_matches(terms: list[Term], title_terms: str) -> int:
-    tokens = title_terms.split()
+def _title_matches(terms: list[Term], title_terms: str, keywords: bool = False) -> int:
+    """How many of the terms the title starts a word of (with `keywords`, the title or the
+    keywords: the title terms after KEYWORDS_MARK)."""
+    title, _mark, words = title_terms.partition(KEYWORDS_MARK)
+    tokens = (title + " " + words if keywords else title).split()
     return sum(
         1 for term in terms if any(token.startswith(form) for form in term for token in tokens)
     )
@@ -89,8 +95,10 @@ def _fields(document: SearchDocument) -> dict[str, object]:
         "body": document.body,
         "title_terms": _terms(
             index_terms(document.title),
+            *(tagged_terms(t.language, t.title) for t in translated),
+            KEYWORDS_MARK,
             index_terms(document.keywords),
-            *(tagged_terms(t.language, f"{t.title}\n{t.keywords}") for t in translated),
+            *(tagged_terms(t.language, t.keywords) for t in translated),
         ),
         "body_terms": _terms(
             index_terms(document.body), *(tagged_terms(t.language, t.body) for t in translated)
@@ -135,11 +143,20 @@ def _ranked_hits(
     limit: int,
     language: str | None = None,
 ) -> list[Hit]:
-    """The words as typed in the title first, then their synonyms, then the engine's score."""
+    """The words as typed in the title or the keywords first (an actor's own offers: the
+    college offering "Deutschkurs" before a need for a driver to a "Sprachkurs"), among those
+    the ones with the words in the title, then synonyms in the title, then the engine's
+    score."""
 
     def rank(row: Row) -> tuple:
         title = row[3]
-        return (-_title_matches(literal, title), -_title_matches(terms, title), -row[6], *row[:2])
+        return (
+            -_title_matches(literal, title, keywords=True),
+            -_title_matches(literal, title),
+            -_title_matches(terms, title),
+            -row[6],
+            *row[:2],
+        )
 
     hits = []
     for row in sorted(rows, key=rank)[:limit]:

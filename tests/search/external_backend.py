@@ -26,8 +26,8 @@ class RecordingBackend(SearchBackend):
     def search(self, query, **kwargs):
         return self.fallback.search(query, **kwargs)
 
-    def highlight(self, query, hits):
-        return self.fallback.highlight(query, hits)
+    def highlight(self, query, hits, language=None):
+        return self.fallback.highlight(query, hits, language)
 
     def health(self):
         return True, "recording"

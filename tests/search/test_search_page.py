@@ -210,7 +210,10 @@ def test_it_suggests_titles_and_words_as_json(client, network):
     assert body["query"] == "Quokk"
     labels = [suggestion["label"] for suggestion in body["suggestions"]]
     assert "Quokka-Sprachschule" in labels
-    assert all(set(suggestion) == {"label", "kind", "url"} for suggestion in body["suggestions"])
+    assert all(
+        set(suggestion) == {"label", "kind", "url", "kind_label"}
+        for suggestion in body["suggestions"]
+    )
     assert any(suggestion["kind"] == "term" for suggestion in body["suggestions"])
     assert len(body["suggestions"]) <= 8
 
