@@ -187,13 +187,16 @@ def page_for(answers: Answers, requested: str) -> Page:
     """The requested step if everything before it is answered, else the first open question.
 
     A person going back asks for an earlier step; a person pressing "next" asks for the step
-    after the one answered, and lands on that one again with a message if no answer came.
+    after the one answered, and lands on that one again with a message if no answer came. The
+    last question, the municipality, may stay unanswered: "next" without one is a skip.
     """
     gap = answers.first_gap()
     limit = STEPS.index(gap) if gap else len(STEPS)
     if requested in STEPS and STEPS.index(requested) <= limit:
         return Page(requested)
-    if gap is None:
+    # The municipality is asked on the way forward, but never required: without it (and
+    # without an unknown one) the answers lead to the result, as links with four answers did.
+    if gap is None or (gap == MUNICIPALITY and gap not in answers.invalid):
         return Page(RESULT)
     if gap in answers.invalid:
         return Page(gap, str(UNKNOWN_ANSWER))

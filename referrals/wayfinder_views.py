@@ -81,7 +81,7 @@ def wayfinder_page(request: HttpRequest) -> HttpResponse:
         context |= {
             "result": wayfinder.result_for(answers),
             "go_query": answers.query(),
-            "nearby_km": wayfinder.NEARBY_KM,
+            "place_query": answers.query(step=wayfinder.MUNICIPALITY),
         }
         return render(request, "referrals/wayfinder/result.html", context)
     context |= {

@@ -50,7 +50,10 @@ def housing(wayfinder_data):
 
 
 def test_it_asks_for_the_municipality_last_with_every_answer_kept(client, wayfinder_data):
-    page = html(client.get(f"/wayfinder/?{BEFORE}"))
+    contact = html(client.get(f"/wayfinder/?{BEFORE}&step=contact"))
+    page = html(client.get(f"/wayfinder/?{BEFORE}&step=municipality"))
+
+    assert 'name="step" value="municipality"' in contact  # "next" leads to the question
 
     assert "Frage 5 von 5" in page
     assert "In welcher Gemeinde wohnen Sie?" in page
@@ -117,15 +120,23 @@ def test_it_asks_again_for_an_unknown_municipality(client, wayfinder_data, value
     assert "<script>" not in page
 
 
-def test_it_asks_again_when_next_was_pressed_without_a_municipality(client, wayfinder_data):
+def test_it_takes_next_without_a_municipality_as_a_skip(client, housing):
     page = html(client.get(f"/wayfinder/?{BEFORE}&municipality=&step=result"))
 
-    assert "In welcher Gemeinde wohnen Sie?" in page
-    assert "Bitte wählen Sie eine Antwort." in page
+    assert "Hier hilft man Ihnen weiter" in page
+
+
+def test_it_shows_the_result_for_four_answers_and_offers_the_question(client, housing):
+    """Links made before the question existed (four answers) still lead to the result."""
+    page = html(client.get(f"/wayfinder/?{BEFORE}"))
+
+    assert "Hier hilft man Ihnen weiter" in page
+    (ask,) = [link for link in links(page, ".wayfinder__actors a") if "step=municipality" in link]
+    assert "In welcher Gemeinde wohnen Sie?" in html(client.get(ask))
 
 
 def test_it_counts_the_result_but_not_where_the_person_lives(client, housing):
-    client.get(f"/wayfinder/?{BEFORE}")
+    client.get(f"/wayfinder/?{BEFORE}&step=municipality")
     client.get(f"/wayfinder/?{BEFORE}&municipality=zeitz&step=result")
 
     rows = list(WayfinderStepCount.objects.values_list("step", "path"))

@@ -40,7 +40,9 @@ def walk(client, *, to_form: bool = True, address: str = "192.0.2.1") -> None:
     visit("/wayfinder/?concern=aufenthalt&step=for_whom")
     visit("/wayfinder/?concern=aufenthalt&for_whom=selbst&step=language")
     visit("/wayfinder/?concern=aufenthalt&for_whom=selbst&language=uk&step=contact")
-    visit("/wayfinder/?concern=aufenthalt&for_whom=selbst&language=uk&contact=nein")
+    visit(
+        "/wayfinder/?concern=aufenthalt&for_whom=selbst&language=uk&contact=nein&step=municipality"
+    )
     visit(f"/wayfinder/?{FULL}&step=result")
     if to_form:
         visit(f"/wayfinder/go/?{FULL}")
