@@ -71,7 +71,7 @@ def banners(request: HttpRequest | None) -> list[Banner]:
         "crisis-banners",
         active_language(),
         [pagecache.CRISIS],
-        lambda: _banners(list(_active_situations())),
+        lambda: _banners(active_situations(request)),
     )
 
 
