@@ -93,7 +93,7 @@ def without_page_cache() -> list[str]:
     return [name for name in settings.MIDDLEWARE if "pagecache" not in name.lower()]
 
 
-def measure(path: str, repeat: int, *, cached: bool) -> dict[str, float]:
+def measure(path: str, repeat: int, *, cached: bool, kept: bool = True) -> dict[str, float]:
     from django.conf import settings
     from django.core.cache import cache
     from django.db import connection
@@ -118,7 +118,7 @@ def measure(path: str, repeat: int, *, cached: bool) -> dict[str, float]:
     if not cached:
         limits["MIDDLEWARE"] = without_page_cache()
         # What a signed-in member gets: no page cache, the per-process parts (portal.site_cache).
-        limits["SITE_CACHE"] = True
+        limits["SITE_CACHE"] = kept
     with override_settings(**limits):
         response = client.get(path)  # warm the cache, templates and per-process copies
         if response.status_code != 200:
@@ -181,8 +181,9 @@ def main() -> None:
     rows = []
     for name, path in pages().items():
         uncached = measure(path, args.repeat, cached=False)
+        cold = measure(path, args.repeat, cached=False, kept=False)
         cached = measure(path, args.repeat, cached=True)
-        rows.append((name, path, uncached, cached))
+        rows.append((name, path, uncached, cold, cached))
     load_after = os.getloadavg()[0]
     vendor = connection.vendor
     lines = [
@@ -193,22 +194,26 @@ def main() -> None:
         f"off; filling took {fill_seconds:.0f} s. *uncached* renders each request (page cache "
         "middleware left out; the parts every page shares, menu, footer, site, upcoming events, "
         "kept per process by portal.site_cache as for a signed-in member), *cached* is the "
-        "anonymous request answered by the page cache. The *floor* is a hello-world view "
+        "anonymous request answered by the page cache; *nothing kept* renders without the "
+        "per-process parts as well (SITE_CACHE off: every shared part computed again, as before "
+        "they were kept). The *floor* is a hello-world view "
         "through the same middleware and test client in the same run; *× floor* is the "
         f"uncached median over it. Load average (2 CPUs) {load_before:.1f} before, "
         f"{load_after:.1f} after the run.",
         "",
-        "| page | uncached median ms | uncached p95 ms | × floor | queries | cached median ms "
+        "| page | uncached median ms | uncached p95 ms | × floor | queries "
+        "| nothing kept median ms | nothing kept queries | cached median ms "
         "| cached p95 ms | cached queries |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         f"| floor: hello-world view `{FLOOR}` | {floor['median']:.1f} | {floor['p95']:.1f} | 1 "
-        f"| {floor['queries']} | | | |",
+        f"| {floor['queries']} | | | | | |",
     ]
     lines += [
         f"| {name} `{path}` | {u['median']:.1f} | {u['p95']:.1f} "
         f"| {u['median'] / floor['median']:.0f} | {u['queries']} "
+        f"| {k['median']:.1f} | {k['queries']} "
         f"| {c['median']:.1f} | {c['p95']:.1f} | {c['queries']} |"
-        for name, path, u, c in rows
+        for name, path, u, k, c in rows
     ]
     report = "\n".join(lines) + "\n"
     write_section(args.output, f"pages-{vendor}", report)
