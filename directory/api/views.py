@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -36,6 +39,13 @@ class ActorListView(ListAPIView):
         return self.get_paginated_response(data)
 
 
+class AcceptOnly(DefaultContentNegotiation):
+    """The media type follows the Accept header alone: ?format= chooses nothing (an unknown one
+    would otherwise answer 404), as on the API's other lists."""
+
+    settings = SimpleNamespace(URL_FORMAT_OVERRIDE=None)
+
+
 @extend_schema(
     summary="The actors' places as GeoJSON",
     description=(
@@ -43,7 +53,7 @@ class ActorListView(ListAPIView):
         "the actors /api/v1/actors/ lists for the same parameters: one Point per place, "
         "[longitude, latitude] in WGS84; places without coordinates are left out. Not paged."
     ),
-    parameters=filter_parameters(ActorFilter),
+    parameters=[*filter_parameters(ActorFilter), OpenApiParameter("format", exclude=True)],
     # The same body as application/json to a client that accepts only that.
     responses={
         (200, geojson.MEDIA_TYPE): geojson.SCHEMA,
@@ -54,6 +64,7 @@ class ActorGeoJSONView(APIView):
     """The map's markers: every matching actor's places in one answer, errors as plain JSON."""
 
     renderer_classes = [geojson.GeoJSONRenderer, MarkupSafeJSONRenderer]
+    content_negotiation_class = AcceptOnly
 
     def get(self, request: Request) -> Response:
         try:

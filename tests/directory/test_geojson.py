@@ -309,8 +309,18 @@ def test_it_is_documented_in_the_openapi_schema(client, network):
     assert "application/json" in operation["responses"]["400"]["content"]
     documented = {parameter["name"] for parameter in operation["parameters"]}
     listed = {parameter["name"] for parameter in schema["paths"][LIST_URL]["get"]["parameters"]}
-    # The same filters, not paged; ?format=json asks for plain JSON.
-    assert documented - {"format"} == listed - {"page", "page_size"}
+    # The same filters, not paged.
+    assert documented == listed - {"page", "page_size"}
+
+
+def test_it_answers_plain_json_to_who_accepts_only_that(client, network):
+    plain = client.get(URL, HTTP_ACCEPT="application/json")
+    ignored = client.get(URL, {"format": "nonsense"})
+
+    assert plain["Content-Type"] == "application/json"
+    assert json.loads(plain.content) == geojson(client)
+    assert ignored.status_code == 200
+    assert ignored["Content-Type"] == MEDIA_TYPE
 
 
 def test_the_validator_catches_what_rfc_7946_forbids():
