@@ -10,6 +10,7 @@ stems some singular and plural forms differently ("sprachkur" / "sprachkurs").
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -28,7 +29,16 @@ _STOP_WORDS = """
     sich sie sind so über ueber um und uns von vom vor was wie wir zu zum zur the and of for
     """
 
-_stemmer = snowballstemmer.stemmer("german")
+# A Snowball stemmer keeps the word it works on in itself: one per thread, since the web
+# process builds the vocabulary in a thread of its own while requests stem their queries.
+_local = threading.local()
+
+
+def _stemmer_for(name: str):
+    stemmers = _local.__dict__.setdefault("stemmers", {})
+    if name not in stemmers:
+        stemmers[name] = snowballstemmer.stemmer(name)
+    return stemmers[name]
 
 
 def fold(word: str) -> str:
@@ -44,7 +54,7 @@ STOP_WORDS = frozenset(fold(word) for word in _STOP_WORDS.split())
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(fold(word))
+    return _stemmer_for("german").stemWord(fold(word))
 
 
 def words(text: str) -> list[str]:
@@ -98,7 +108,6 @@ _TAGGED_STEMMERS = {
 _ARABIC_LETTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ی": "ي", "ك": "ک", "ة": "ه", "ـ": None}
 )
-_stemmers: dict[str, object] = {}
 
 
 def tag(language: str) -> str:
@@ -126,10 +135,8 @@ def _forms_for(language: str, word: str) -> tuple[str, ...]:
         forms.append(folded[2:])
     name = _TAGGED_STEMMERS.get(language)
     if name is not None:
-        stemmer = _stemmers.get(language)
-        if stemmer is None:
-            stemmer = _stemmers[language] = snowballstemmer.stemmer(name)
-        forms += [stemmer.stemWord(form) for form in list(forms)]  # type: ignore[attr-defined]
+        stemmer = _stemmer_for(name)
+        forms += [stemmer.stemWord(form) for form in list(forms)]
     return tuple(dict.fromkeys(form for form in forms if form))
 
 

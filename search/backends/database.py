@@ -57,14 +57,9 @@ def _postgres_tsquery(terms: list[Term], operator: str) -> str:
     return f" {operator} ".join(f"({group})" for group in groups)
 
 
-def _title_matches(terms: list[Term], title_terms: str, keywords: bool = False) -> int:
-    """How many of the terms the title starts a word of (with `keywords`, the title or the
-    keywords: the title terms after KEYWORDS_MARK)."""
-    title, _mark, words = title_terms.partition(KEYWORDS_MARK)
-    tokens = (title + " " + words if keywords else title).split()
-    return sum(
-        1 for term in terms if any(token.startswith(form) for form in term for token in tokens)
-    )
+def _matches(terms: list[Term], tokens: list[str]) -> int:
+    """How many of the terms start one of the tokens (str.startswith takes a term's forms)."""
+    return sum(1 for term in terms if any(token.startswith(term) for token in tokens))
 
 
 def facet_terms(document: SearchDocument) -> str:
@@ -149,11 +144,12 @@ def _ranked_hits(
     score."""
 
     def rank(row: Row) -> tuple:
-        title = row[3]
+        title, _mark, keywords = row[3].partition(KEYWORDS_MARK)
+        title_tokens = title.split()
         return (
-            -_title_matches(literal, title, keywords=True),
-            -_title_matches(literal, title),
-            -_title_matches(terms, title),
+            -_matches(literal, title_tokens + keywords.split()),
+            -_matches(literal, title_tokens),
+            -_matches(terms, title_tokens),
             -row[6],
             *row[:2],
         )
