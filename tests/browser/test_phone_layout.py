@@ -15,6 +15,7 @@ from network.models import Membership
 from tests.browser.conftest import DESKTOP, PHONE, TIMEOUT_MS
 from tests.browser.journey_steps import open_menu
 from tests.browser.public_site import make_public_site
+from tests.browser.test_accessibility import AXE_SCRIPT, FAILING_IMPACTS, describe, run_axe
 from tests.chat.factories import ChannelFactory, MessageFactory
 from tests.factories import MembershipFactory, UserFactory
 
@@ -106,6 +107,25 @@ def test_it_closes_the_open_menu_on_escape_and_returns_the_focus(site_db, live_s
     page.keyboard.press("Escape")
     expect(page.locator(".main-nav a").first).to_be_hidden()
     expect(page.locator(".site-header .menu > summary")).to_be_focused()
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_it_finds_no_serious_accessibility_violations_in_the_open_menus(
+    site_db, live_server, new_page, language
+):
+    make_public_site()
+    # axe is injected as an inline script, which the page's CSP refuses (test_accessibility.py)
+    page = new_page(bypass_csp=True, **PHONE)
+    page.goto(f"{live_server.url}{prefix(language)}/")
+    for button in (".site-header .languages > summary", ".site-header .menu > summary"):
+        page.locator(button).click()
+        expect(page.locator(button).locator("xpath=..")).to_have_attribute("open", "")
+        violations = [
+            violation
+            for violation in run_axe(page, AXE_SCRIPT.read_text())
+            if violation["impact"] in FAILING_IMPACTS
+        ]
+        assert violations == [], describe(violations)
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
