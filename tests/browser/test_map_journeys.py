@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 from network.models import ActorKind, Municipality
 from tests.browser.conftest import DESKTOP, PHONE, TIMEOUT_MS
+from tests.browser.test_accessibility import AXE_SCRIPT, FAILING_IMPACTS, describe, run_axe
 from tests.factories import (
     ActorFactory,
     LocationFactory,
@@ -249,3 +250,18 @@ def test_without_javascript_the_list_is_the_directory(
     page.wait_for_url(re.compile(r"/directory/sprachcafe/$"))
     expect(page.locator(".location-map")).to_be_hidden()
     expect(page.get_by_role("link", name=re.compile("Auf OpenStreetMap zeigen"))).to_be_visible()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_open_map_has_no_serious_accessibility_violations(network, live_server, browser, size):
+    # axe comes in as an inline script, which the CSP would refuse (test_csp.py checks the CSP).
+    for page in new_page(browser, size, bypass_csp=True):
+        page.goto(f"{live_server.url}/ar/directory/?topic=deutschkurs")
+        open_map(page)
+        page.locator("#karte .leaflet-marker-icon").first.wait_for()
+        violations = [
+            violation
+            for violation in run_axe(page, AXE_SCRIPT.read_text())
+            if violation["impact"] in FAILING_IMPACTS
+        ]
+        assert not violations, describe(violations)
