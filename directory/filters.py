@@ -91,28 +91,23 @@ class FirstChoice(forms.Select):
 
 
 class ActorFilterForm(forms.Form):
-    """Where distances are measured from: a municipality or a point (both coordinates), never
-    both. With one of them the list is sorted by distance unless another order is asked for;
-    without one, "distance" falls back to the default order, as there is nothing to measure."""
+    """Where distances are measured from: a municipality, else a point (both coordinates; one
+    alone is no point and is left aside). Any combination of valid values is accepted, as the
+    API's schema promises. With an origin the list is sorted by distance unless another order is
+    asked for; without one, "distance" falls back to the default order."""
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        near, lat, lon = cleaned.get("near"), cleaned.get("lat"), cleaned.get("lon")
-        if (lat is None) != (lon is None) and not ({"lat", "lon"} & set(self.errors)):
-            missing = "lon" if lon is None else "lat"
-            self.add_error(missing, _("Breiten- und Längengrad gehören zusammen."))
-        elif near is not None and lat is not None:
-            self.add_error("near", _("Bitte wählen Sie eine Gemeinde oder Ihren Standort."))
-        origin = near is not None or (lat is not None and lon is not None)
-        if origin and not cleaned.get("sort"):
+        if origin_of(cleaned) is not None and not cleaned.get("sort"):
             cleaned["sort"] = Sort.DISTANCE
-        elif not origin and cleaned.get("sort") == Sort.DISTANCE:
+        elif origin_of(cleaned) is None and cleaned.get("sort") == Sort.DISTANCE:
             cleaned["sort"] = ""
         return cleaned
 
 
 def origin_of(cleaned: dict) -> Origin | None:
-    """The point distances are measured from, from the filters' valid values."""
+    """The point distances are measured from, from the filters' valid values: the
+    municipality's centre before a point."""
     if cleaned.get("near") is not None:
         return Origin.of(cleaned["near"])
     if cleaned.get("lat") is not None and cleaned.get("lon") is not None:

@@ -86,9 +86,7 @@ def test_it_keeps_the_default_order_when_there_is_nothing_to_measure_from(client
         ("lat=abc&lon=12", "lat"),
         ("lat=91&lon=12", "lat"),
         ("lat=51&lon=-181", "lon"),
-        ("lat=51.1", "lon"),
-        ("lon=12.1", "lat"),
-        ("near=zeitz&lat=51&lon=12", "near"),
+        ("lat=&lon=nan", "lon"),
     ],
 )
 def test_it_refuses_an_invalid_place_on_the_page_and_in_the_api(client, spread, query, field):
@@ -99,6 +97,16 @@ def test_it_refuses_an_invalid_place_on_the_page_and_in_the_api(client, spread, 
     assert "Diese Auswahl ist ungültig" in html(page)
     assert api.status_code == 400
     assert field in api.json()
+
+
+def test_it_prefers_the_municipality_and_needs_both_coordinates(client, spread):
+    """Any mix of valid values is answered (the API's schema allows each alone)."""
+    both = page_names(client, near="weissenfels", lat="51.06", lon="12.14")
+    half = client.get(API, {"lat": "51.06"})
+
+    assert both[0] == "Berta in Weißenfels"
+    assert half.status_code == 200
+    assert page_names(client, lat="51.06") == page_names(client, sort="name")
 
 
 def test_it_sorts_the_api_by_distance_too(client, spread):
