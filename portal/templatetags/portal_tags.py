@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+from functools import partial
 
 from django import template
 from django.conf import settings
@@ -71,10 +72,17 @@ def language_switch_url(context: template.Context, language_code: str) -> str:
     return f"{choose}?{urlencode({'next': translated_url(context, language_code)})}"
 
 
-@register.simple_tag
-def page_language(page: Page) -> str:
-    """The language a Wagtail page's text is in (an untranslated copy shows the German text)."""
-    return content_language(page)
+@register.simple_tag(takes_context=True)
+def page_language(context: template.Context, page: Page) -> str:
+    """The language a Wagtail page's text is in (an untranslated copy shows the German text);
+    a query or two, the same for every page of a locale or alias source until a page changes."""
+    return remembered(
+        context.get("request"),
+        "page-language",
+        (page.locale_id, page.alias_of_id),
+        [pagecache.PAGES],
+        partial(content_language, page),
+    )
 
 
 @register.simple_tag(takes_context=True)
