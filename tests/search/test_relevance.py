@@ -22,8 +22,9 @@ from search.backends import get_search_backend
 from search.backends.database import DatabaseSearchBackend
 from search.services import in_list_order
 
-# 59.8 of 61 with events and offers judged (docs/search.md); compared at three decimals.
-PRECISION_AT_5_FLOOR = 0.980
+# 60.2 of 61 with events and offers judged, an actor's own offers ranked as its name
+# (docs/search.md); compared at three decimals.
+PRECISION_AT_5_FLOOR = 0.987
 # The kinds the set was judged on; a kind registered later is judged when it is added. Hits are
 # judged in the order /search/ lists them (offers after the other kinds, search.services).
 JUDGED_KINDS = ["actor", "need", "page", "event", "offer"]
