@@ -23,7 +23,8 @@ def filter_directory(page, base_url: str, language: str) -> None:
     if not topic.is_visible():  # the filter groups start collapsed on a phone
         page.locator(".filters details", has=page.locator(checkbox)).locator("summary").click()
     topic.check()
-    page.locator(".filters button[type=submit]").click()
+    # the filters' own button (a sort button beside it has a name and a value of its own)
+    page.locator(".filters button[type=submit]:not([name])").click()
     page.wait_for_url(re.compile(r"[?&]topic=deutschkurs"))
 
 
