@@ -36,5 +36,12 @@ def register() -> None:
         pagecache.register_view(view, EVENTS, ACTORS, VOCABULARIES, alone=True)
     pagecache.register_view("events:list", EVENTS, ACTORS, VOCABULARIES)
     pagecache.register_view("events:detail", EVENTS, ACTORS, VOCABULARIES)
-    for view in ("wagtail_serve", "page:portal.homepage", "directory:actor", "search:results"):
+    # The directory's cards name each actor's next event.
+    for view in (
+        "wagtail_serve",
+        "page:portal.homepage",
+        "directory:list",
+        "directory:actor",
+        "search:results",
+    ):
         pagecache.register_view(view, EVENTS)

@@ -30,19 +30,28 @@ def register() -> None:
     )
     from network.pages import ConsultationHours, UnitOpeningException
 
-    for model in (
-        Actor,
-        Offer,
-        Location,
-        OpeningHours,
-        LocationOpeningException,
-        ContactPerson,
-        SocialLink,
-    ):
+    # Every page's footer shows the intake zone's phone, address and hours, which may come from
+    # its unit's profile: a change to an agency unit's profile is a change of the agency too.
+    def profile_kinds(actor_id: int | None) -> set[str]:
+        if actor_id is not None and AgencyUnit.objects.filter(actor_id=actor_id).exists():
+            return {ACTORS, AGENCY}
+        return {ACTORS}
+
+    pagecache.register_model(Actor, kinds_of=lambda actor: profile_kinds(actor.pk))
+    pagecache.register_model(Location, kinds_of=lambda location: profile_kinds(location.actor_id))
+
+    def place_kinds(location_id: int) -> set[str]:
+        owner = Location.objects.filter(pk=location_id).values_list("actor_id", flat=True)
+        return profile_kinds(owner.first())
+
+    for model in (OpeningHours, LocationOpeningException):
+        pagecache.register_model(model, kinds_of=lambda row: place_kinds(row.location_id))
+    for model in (Offer, ContactPerson, SocialLink):
         pagecache.register_model(model, ACTORS)
     for model in (Topic, TargetGroup, Language, Municipality):
         pagecache.register_model(model, VOCABULARIES)
     pagecache.register_model(AgencyUnit, AGENCY)
+    pagecache.register_everywhere(AGENCY)
     # A unit page's hours are edited with the page and published with it; saved on their own
     # (an exception entered in a hurry) they still change what the page shows.
     for model in (ConsultationHours, UnitOpeningException):

@@ -21,3 +21,9 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 PAGE_CACHE = False
 # The tests run the vocabulary's refresh themselves (a thread would not see their transaction).
 SEARCH_VOCABULARY_REFRESH = "worker"
+# Maps draw on a blank data: tile, so no browser test reaches out to OpenStreetMap's servers;
+# tests of the tile host's CSP set their own address.
+MAP_TILE_URL = (
+    "data:image/png;base64,"
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGN48e4jAAWJAshVieoTAAAAAElFTkSuQmCC"
+)

@@ -7,10 +7,12 @@ else those of the first location of its directory profile.
 - `{% agency_today as agency %}` on the home page: address, contact, today's hours and the state
   now; the page's cached copy ends when the state or the day changes (pagecache.expires_at).
 - `{% agency_contact as agency %}` in every footer: address, contact and the week, which read the
-  same all day and change only when someone edits them (kinds `pages`, `agency`, `actors`).
+  same all day and change only when someone edits them (kinds `pages` and `agency`; a change to
+  an agency unit's profile counts as `agency`, network/page_cache.py).
 
-Both ask the database a fixed handful of times, once per request: the home page shows the
-footer too, and the second tag reuses what the first found.
+Both ask the database a fixed handful of times, once per request (the home page shows the
+footer too, and the second tag reuses what the first found), and none while the process keeps
+the answer under those kinds' tokens (portal/site_cache.py).
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from network import hours
 from network.models import AgencyPage, AgencyUnit, AgencyUnitPage, Location
-from portal import pagecache
+from network.page_cache import AGENCY
+from portal import pagecache, site_cache
 
 register = template.Library()
 
@@ -40,17 +44,10 @@ class Agency:
     address: str = ""
     phone: str = ""
     email: str = ""
-    page: AgencyUnitPage | None = None
-    profile_url: str | None = None
+    # The intake zone's page in the visitor's language, else its profile.
+    url: str | None = None
     slots: list[hours.WeeklySlot] = field(default_factory=list)
     exceptions: list[hours.DatedException] = field(default_factory=list)
-
-    @property
-    def url(self) -> str | None:
-        """The intake zone's page in the visitor's language, else its profile."""
-        if self.page is not None:
-            return self.page.localized.url
-        return self.profile_url
 
     @property
     def has_hours(self) -> bool:
@@ -95,7 +92,7 @@ def _from_page(page: AgencyUnitPage) -> Agency:
         address=house.address if house else "",
         phone=actor.phone if actor else "",
         email=page.unit.email if page.unit else "",
-        page=page,
+        url=page.localized.url,
         slots=list(page.consultation_hours.all()),
         exceptions=list(page.exceptions.all()),
     )
@@ -123,18 +120,26 @@ def _from_profile() -> Agency:
         address=f"{location.street}, {location.postcode} {location.town}" if location else "",
         phone=actor.phone if actor else "",
         email=unit.email or (actor.email if actor else ""),
-        profile_url=actor.get_absolute_url() if actor else None,
+        url=actor.get_absolute_url() if actor else None,
         slots=list(location.opening_hours.all()) if location else [],
         exceptions=list(location.exceptions.all()) if location else [],
     )
 
 
+def _look_up() -> Agency:
+    page = _intake_page()
+    return _from_page(page) if page is not None else _from_profile()
+
+
 def find_agency(request: HttpRequest | None) -> Agency:
-    """The agency's details, looked up once per request."""
+    """The agency's details, looked up once per request, and kept per process and language
+    while the pages and the agency's units and profiles stay as they are (site_cache): every
+    page's footer shows them."""
     found = getattr(request, _FOUND, None)
     if found is None:
-        page = _intake_page()
-        found = _from_page(page) if page is not None else _from_profile()
+        found = site_cache.remembered(
+            request, "agency", get_language(), (pagecache.PAGES, AGENCY), _look_up
+        )
         if request is not None:
             setattr(request, _FOUND, found)
     return found

@@ -128,10 +128,6 @@ def test_enter_on_a_suggestion_in_the_needs_search_opens_it(network, live_server
     expect(tab).to_have_url(live_server.url + "/directory/volkshochschule/")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates/_error_page.html (not this work's file) does not load search/suggest.js",
-)
 def test_enter_on_a_suggestion_on_the_404_page_opens_it(network, live_server, tab):
     tab.goto(live_server.url + "/gibt-es-nicht/")
     choose_with_enter(tab, "/gibt-es-nicht/")
