@@ -13,10 +13,25 @@ from django.utils.translation import gettext_lazy as _
 
 from needs.models import HelpOffer, Need, phone_validator
 from network.models import Actor, Language
-from portal.localisation import german_name
+from portal.collation import locale_sorted
+from portal.localisation import german_name, language_name
 from portal.names import single_line_name, visible_name
 
 LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+class LanguagesField(forms.ModelMultipleChoiceField):
+    """Languages named as the visitor reads them (CLDR), each with its own name beside it, in
+    the visitor's alphabetical order: a helper reading Arabic finds "الألبانية (Shqip)", not
+    "Albanisch (Shqip)"."""
+
+    def label_from_instance(self, obj: Language) -> str:
+        name = language_name(obj.code) or obj.name
+        return f"{name} ({obj.native_name})" if obj.native_name not in ("", name) else name
+
+    def sorted_choices(self) -> None:
+        """Fix the order for this form (the queryset still decides what is valid)."""
+        self.choices = locale_sorted(list(self.choices), key=lambda choice: str(choice[1]))
 
 
 class HelpForm(forms.Form):
@@ -48,7 +63,7 @@ class HelpForm(forms.Form):
         help_text=_("Zum Beispiel: wann Sie Zeit haben und was Sie mitbringen."),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    languages = forms.ModelMultipleChoiceField(
+    languages = LanguagesField(
         label=_("Welche Sprachen sprechen Sie?"),
         queryset=Language.objects.all(),
         required=False,
@@ -68,6 +83,7 @@ class HelpForm(forms.Form):
 
     def __init__(self, *args: Any, need: Need, **kwargs: Any):
         super().__init__(*args, **kwargs)
+        self.fields["languages"].sorted_choices()
         # The actor's name is German within the visitor's sentence (portal.localisation).
         self.fields["consent"].label = mark_safe(  # noqa: S308  # nosec B308 B703: both escaped
             conditional_escape(
