@@ -78,29 +78,18 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     are evaluated only when a template asks. Menu and footer are the same on every page of a
     site and language: each process keeps them until a page changes (portal.site_cache)."""
 
-    def menu() -> list[Page]:
+    def per_site(name: str, compute: Callable[[Site], list]) -> list:
         site = Site.find_for_request(request)
         if site is None:
             return []
-        return remembered(
-            request,
-            "menu",
-            (site.pk, get_language()),
-            [pagecache.PAGES],
-            partial(_menu_pages, site),
-        )
+        key = (site.pk, get_language())
+        return remembered(request, name, key, [pagecache.PAGES], partial(compute, site))
+
+    def menu() -> list[Page]:
+        return per_site("menu", _menu_pages)
 
     def footer_links() -> list[FooterLink]:
-        site = Site.find_for_request(request)
-        if site is None:
-            return []
-        return remembered(
-            request,
-            "footer",
-            (site.pk, get_language()),
-            [pagecache.PAGES],
-            partial(_footer_links, request, site),
-        )
+        return per_site("footer", partial(_footer_links, request))
 
     return {
         "menu_pages": menu,
