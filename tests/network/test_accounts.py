@@ -73,7 +73,7 @@ def test_it_refuses_a_wrong_password_beside_the_form(client, member):
 def test_it_labels_the_sign_in_fields_for_assistive_technology_and_password_managers(client, db):
     page = client.get(LOGIN).content.decode()
 
-    assert '<label for="id_username">' in page
+    assert 'for="id_username"' in page
     assert 'autocomplete="username"' in page
     assert 'autocomplete="current-password"' in page
     assert '<html lang="de"' in page
