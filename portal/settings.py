@@ -155,11 +155,12 @@ MIDDLEWARE = [
     # Answers anonymous visitors from the shared page cache before sessions, authentication and
     # the database are touched (portal/pagecache.py).
     "portal.pagecache.PageCacheMiddleware",
-    # Wagtail's site for the request, kept per process until a site or page changes.
-    "portal.site_cache.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.middleware.LanguageChoiceMiddleware",
+    # Wagtail's site for the request, kept per process until a site or page changes; after the
+    # language is chosen, so that a database outage here still answers in the visitor's language.
+    "portal.site_cache.SiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
