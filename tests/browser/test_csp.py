@@ -119,7 +119,7 @@ def test_it_runs_the_public_pages_without_a_violation(server, site, watched):
 
     page.goto(server + "/search/?q=Sprach")
     with page.expect_response(lambda response: "/search/suggest/" in response.url) as answer:
-        page.get_by_label("Wonach suchen Sie?").fill("Sprachc")
+        page.get_by_role("combobox", name="Wonach suchen Sie?").fill("Sprachc")
     assert answer.value.ok
 
     page.goto(server + "/ar/referral/")

@@ -86,7 +86,8 @@ def test_it_lets_intake_write_an_article_a_colleague_finds_from_a_referral(
     expect(page.get_by_text("Arbeit darf weiter ausgeübt werden.")).to_be_visible()
     # The article's search finds it too.
     page.goto(base + "/agency/knowledge/")
-    page.get_by_label("In der Wissensdatenbank suchen").fill("Fiktionsbescheinigung")
+    search = page.get_by_role("combobox", name="In der Wissensdatenbank suchen")
+    search.fill("Fiktionsbescheinigung")
     page.get_by_role("button", name="Suchen").click()
     expect(page.get_by_role("link", name="Fiktionsbescheinigung erklären")).to_be_visible()
 
