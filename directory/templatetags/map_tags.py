@@ -31,7 +31,7 @@ def map_places(locations) -> list[dict[str, str]]:
     for location in locations:
         if location.latitude is None or location.longitude is None:
             continue
-        address = f"{location.street}, {location.postcode} {location.town}"
+        address = location.address
         places.append(
             {
                 "lat": str(location.latitude),

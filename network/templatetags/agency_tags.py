@@ -117,7 +117,7 @@ def _from_profile() -> Agency:
     actor = unit.actor
     location = actor.locations.all()[0] if actor and actor.locations.all() else None
     return Agency(
-        address=f"{location.street}, {location.postcode} {location.town}" if location else "",
+        address=location.address if location else "",
         phone=actor.phone if actor else "",
         email=unit.email or (actor.email if actor else ""),
         url=actor.get_absolute_url() if actor else None,
