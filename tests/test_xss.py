@@ -13,8 +13,10 @@ import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
@@ -109,18 +111,22 @@ class Browserish(HTMLParser):
                     self.problems.append(f"<{tag} {name}={value!r}>")
 
 
-# The profile editor's own code, loaded from static files by the form's template.
-# The page's own scripts are files from our static folder (editor, header, suggestions, map).
-STATIC = "/static/"
+# The page's own scripts: exactly the static files our templates load (editor, header,
+# suggestions, map), read from the templates so that no other address passes as ours.
+OWN_FILES = frozenset(
+    "/static/" + path
+    for template in (Path(settings.BASE_DIR) / "templates").rglob("*.html")
+    for path in re.findall(r"<script src=\"\{% static '([^']+)' %\}\"", template.read_text())
+)
 
 
 def _own_file(attrs: dict, content: list[str]) -> bool:
-    return (attrs.get("src") or "").startswith(STATIC) and not "".join(content).strip()
+    return attrs.get("src") in OWN_FILES and not "".join(content).strip()
 
 
 def problems(body: str, *, own_scripts: int = 0) -> list[str]:
     """What in `body` would run; `own_scripts` JSON-LD blocks are the page's own, and so are
-    the script files from our static folder, which carry no text of the page."""
+    the script files our templates load (OWN_FILES), which carry no text of the page."""
     parser = Browserish()
     parser.feed(body)
     parser.close()
@@ -137,7 +143,7 @@ def problems(body: str, *, own_scripts: int = 0) -> list[str]:
     if len(parser.scripts) != own_scripts:
         found.append(f"{len(parser.scripts)} script elements, expected {own_scripts}")
     # Whatever html.parser made of it, a browser's tokenizer may see more (<scr<script>ipt>).
-    own = len(re.findall(r'<script src="/static/[^"]*"', body))
+    own = sum(body.count(f'<script src="{path}"') for path in OWN_FILES)
     raw = len(re.findall(r"<script[\s>/]", body, re.IGNORECASE)) - own
     if raw != len(parser.scripts):
         found.append(f"{raw} '<script' in the text, {len(parser.scripts)} script elements")

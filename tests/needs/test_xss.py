@@ -38,10 +38,14 @@ class Markup(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
         self.in_script = False
+        self.in_header = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        own_icon = tag == "svg" and ("class", "icon") in attrs and ("aria-hidden", "true") in attrs
-        if tag in FOREIGN_TAGS and not own_icon:  # the header's own icons are the page's
+        if tag == "header" and ("class", "site-header") in attrs:
+            self.in_header = True
+        # The site header's own icons are the page's; nothing a visitor writes stands there.
+        own_icon = tag == "svg" and self.in_header and ("class", "icon") in attrs
+        if tag in FOREIGN_TAGS and not own_icon:
             self.problems.append(f"<{tag}>")
         self.in_script = tag == "script"
         for name, value in attrs:
@@ -55,6 +59,8 @@ class Markup(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.in_script = False
+        if tag == "header":
+            self.in_header = False
 
     def handle_data(self, data: str) -> None:
         if self.in_script and "alert(" in data:
