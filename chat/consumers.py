@@ -37,7 +37,7 @@ from django.db import connections
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from chat import broadcast, conf, fanout, presence, queries, services
+from chat import broadcast, conf, fanout, presence, queries, services, signals
 from chat.broadcast import LAYER_ERRORS, frame_event, user_group
 from chat.frames import display_name, error_frame, message_frame
 from chat.models import Channel, ChannelMembership
@@ -540,9 +540,15 @@ class ChatConsumer(AsyncWebsocketConsumer):
         return self.channel is not None and not self.ended
 
     async def relay(self, event: dict[str, Any]) -> None:
-        """The channel's frames, handed on by this process's room (chat.fanout)."""
-        if event.get("type") == "chat.frame" and self._live():
+        """The channel's frames, handed on by this process's room (chat.fanout); a member's
+        changed row comes the same way (chat.signals), so that it is checked before any frame
+        sent after the change is handed on."""
+        if not self._live():
+            return
+        if event.get("type") == "chat.frame":
             await self.send_text(event["text"])
+        elif event.get("type") == signals.STANDING and event.get("user") == self.user.pk:
+            await self._still_standing()
 
     async def relay_failed(self, error: BaseException) -> None:
         await self._degrade(error)

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from chat import broadcast
-from chat.models import ChannelMembership
+from chat.models import Channel, ChannelMembership
 from network.models import AgencyUnit, Membership, TwoFactorDevice
 
 logger = logging.getLogger(__name__)
@@ -31,8 +31,8 @@ STANDING = "chat.standing"
 SIGNED_OUT = "chat.signed_out"
 
 
-def _push(user_id: int, event: dict[str, Any]) -> None:
-    """After the commit, to the person's sockets; never an error for the save that caused it.
+def _push(group: str, event: dict[str, Any]) -> None:
+    """After the commit, to a group's sockets; never an error for the save that caused it.
 
     These receivers run wherever the models are saved, also in a thread that runs an event loop
     of its own (a browser test's driver), where the layer cannot be reached synchronously.
@@ -40,7 +40,7 @@ def _push(user_id: int, event: dict[str, Any]) -> None:
 
     def deliver() -> None:
         try:
-            broadcast.send_now(broadcast.user_group(user_id), event)
+            broadcast.send_now(group, event)
         except RuntimeError as error:
             logger.warning("Chat standing not pushed from this thread: %s", error)
 
@@ -50,11 +50,19 @@ def _push(user_id: int, event: dict[str, Any]) -> None:
 def push_standing(user_id: int | None) -> None:
     """Have the person's sockets check their standing once the change is committed."""
     if user_id is not None:
-        _push(user_id, {"type": STANDING})
+        _push(broadcast.user_group(user_id), {"type": STANDING})
 
 
 def _membership_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     push_standing(instance.user_id)
+
+
+def _channel_membership_changed(sender: Any, instance: ChannelMembership, **kwargs: Any) -> None:
+    """Also through the channel's group, which the process's room hands on in order with the
+    channel's messages (chat.fanout): the person's own group is a queue of its own, so a message
+    sent right after a removal could otherwise reach the removed person's socket first."""
+    push_standing(instance.user_id)
+    _push(Channel(pk=instance.channel_id).group_name, {"type": STANDING, "user": instance.user_id})
 
 
 def _staff_changed(
@@ -79,19 +87,24 @@ def _signed_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     """Sent before the session is flushed: the event names the session, whose sockets close."""
     session_key = getattr(getattr(request, "session", None), "session_key", None)
     if user is not None and session_key:
-        _push(user.pk, {"type": SIGNED_OUT, "session": session_key})
+        _push(broadcast.user_group(user.pk), {"type": SIGNED_OUT, "session": session_key})
 
 
 def _session_deleted(sender: Any, instance: Session, **kwargs: Any) -> None:
     """Sessions deleted without a sign-out (administrators, clearsessions, password resets)."""
     user_id = instance.get_decoded().get(SESSION_KEY)
     if user_id is not None:
-        _push(int(user_id), {"type": SIGNED_OUT, "session": instance.session_key})
+        _push(
+            broadcast.user_group(int(user_id)),
+            {"type": SIGNED_OUT, "session": instance.session_key},
+        )
 
 
 def connect() -> None:
     uid = "chat.signals"
-    for model in (ChannelMembership, Membership, TwoFactorDevice):
+    post_save.connect(_channel_membership_changed, sender=ChannelMembership, dispatch_uid=uid)
+    post_delete.connect(_channel_membership_changed, sender=ChannelMembership, dispatch_uid=uid)
+    for model in (Membership, TwoFactorDevice):
         post_save.connect(_membership_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(_membership_changed, sender=model, dispatch_uid=uid)
     m2m_changed.connect(_staff_changed, sender=AgencyUnit.staff.through, dispatch_uid=uid)
