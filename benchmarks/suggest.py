@@ -4,7 +4,11 @@ Fills a fresh SQLite file (or the PostgreSQL database of --database-url, dropped
 again) with synthetic actors through benchmarks.search (each actor and its two offers are
 documents), rebuilds the index, lets the worker's task build the vocabulary once, and then asks
 for suggestions as a visitor types, with Django's test client and the page cache left out.
-Writes its own section of docs/benchmarks.md between the suggest markers.
+Beside each request, alternating under the same load, run its floors: a hello-world view
+through the same client and middleware, and the title starts' statement of the same lookup
+alone with the cursor; and, for comparison, the titles' full-text statement that suggestions
+ran before the table of title starts. Writes its own section of docs/benchmarks.md between the
+suggest markers (or of --output).
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext, override_settings
 
     from benchmarks.harness import percentile
-    from benchmarks.pages import without_page_cache
+    from benchmarks.pages import FLOOR, without_page_cache
     from search import registry, spelling
     from search.models import IndexEntry
 
@@ -53,51 +57,67 @@ def main() -> None:
     documents = IndexEntry.objects.count()
     fill_seconds = time.perf_counter() - started
 
-    timings: list[float] = []
-    floor: list[float] = []
-    queries: list[int] = []
     from django.conf import settings
 
     from search import synonyms
     from search.analysis import query_terms
     from search.backends.database import SUGGEST_WINDOW_FACTOR, DatabaseSearchBackend
     from search.services import SUGGESTIONS
+    from search.suggestions import title_starts_sql
 
     backend = DatabaseSearchBackend()
+    window = SUGGESTIONS * SUGGEST_WINDOW_FACTOR
 
-    def raw_sql(prefix: str) -> float:
-        """The floor: the titles' full-text statement the backend issues for the prefix,
-        executed alone with the cursor (no analysis, ranking, JSON or view around it)."""
-        terms = synonyms.expand(query_terms(prefix))
-        sql, params = backend.full_text_sql(
-            terms, "AND", None, True, SUGGESTIONS * SUGGEST_WINDOW_FACTOR, (), titles_only=True
-        )
+    def statement(sql: str, params: list[object]) -> float:
         began = time.perf_counter()
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             cursor.fetchall()
         return (time.perf_counter() - began) * 1000
 
+    def statements(prefix: str) -> tuple[tuple[str, list], tuple[str, list]]:
+        """The lookup's statement and the full-text one it replaced, for the prefix."""
+        terms = synonyms.expand(query_terms(prefix))
+        full_text = backend.full_text_sql(terms, "AND", None, True, window, (), titles_only=True)
+        return title_starts_sql(terms, window), full_text
+
+    def request(client: Client, path: str, params: dict) -> tuple[float, int]:
+        with CaptureQueriesContext(connection) as captured:
+            began = time.perf_counter()
+            response = client.get(path, params)
+            took = (time.perf_counter() - began) * 1000
+        if response.status_code != 200:
+            raise SystemExit(f"{path} {params} answered {response.status_code}")
+        return took, len(captured)
+
+    timings: dict[str, list[float]] = {"request": [], "hello": [], "starts": [], "full": []}
+    queries: list[int] = []
     # One address types every request here; the per-address limit would answer 429.
     unlimited = dict.fromkeys(settings.RATE_LIMITS, "1000000000/s")
-    with override_settings(MIDDLEWARE=without_page_cache(), RATE_LIMITS=unlimited):
+    with override_settings(
+        MIDDLEWARE=without_page_cache(),
+        RATE_LIMITS=unlimited,
+        ROOT_URLCONF="benchmarks.pages_urls",  # the portal's addresses and the hello-world
+    ):
         client = Client()
         for prefix in PREFIXES:
-            client.get("/search/suggest/", {"q": prefix})  # warm
-            raw_sql(prefix)  # warm
+            starts, full_text = statements(prefix)
+            request(client, "/search/suggest/", {"q": prefix})  # warm
+            request(client, FLOOR, {})
+            statement(*starts)
+            statement(*full_text)
             for _ in range(args.repeat):
-                # Side by side: the floor and the request, alternating, under the same load.
-                floor.append(raw_sql(prefix))
-                with CaptureQueriesContext(connection) as captured:
-                    began = time.perf_counter()
-                    response = client.get("/search/suggest/", {"q": prefix})
-                    timings.append((time.perf_counter() - began) * 1000)
-                if response.status_code != 200:
-                    raise SystemExit(f"{prefix!r} answered {response.status_code}")
-                queries.append(len(captured))
+                # Side by side: the floors, the request and the old statement, under one load.
+                timings["hello"].append(request(client, FLOOR, {})[0])
+                timings["starts"].append(statement(*starts))
+                took, count = request(client, "/search/suggest/", {"q": prefix})
+                timings["request"].append(took)
+                queries.append(count)
+                timings["full"].append(statement(*full_text))
     vendor = connection.vendor
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    p95, floor_p95 = percentile(timings, 0.95), percentile(floor, 0.95)
+    p50 = {name: percentile(values, 0.5) for name, values in timings.items()}
+    p95 = {name: percentile(values, 0.95) for name, values in timings.items()}
     report = "\n".join(
         [
             f"### Suggestions, {vendor}",
@@ -107,16 +127,21 @@ def main() -> None:
             f"(`search.spelling.refresh_vocabulary`); filling took {fill_seconds:.0f} s. "
             f"{args.repeat} requests for each of {len(PREFIXES)} prefixes "
             f"({', '.join(PREFIXES)}), in-process with Django's test client; beside each "
-            "request the floor, the titles' full-text statement of the same lookup run alone "
-            f"with the cursor. Load average during the run (1, 5, 15 min): {load} on "
-            f"{os.cpu_count()} CPUs.",
+            f"request, alternating, its floors: a hello-world view (`{FLOOR}`) through the "
+            "same client and middleware, and the lookup's statement (`search.suggestions."
+            "title_starts_sql`) run alone with the cursor; and the titles' full-text statement "
+            "that suggestions ran before, alone. Load average at the end of the run "
+            f"(1, 5, 15 min): {load} on {os.cpu_count()} CPUs.",
             "",
-            "| documents | requests | p50 ms | p95 ms | floor p50 ms | floor p95 ms "
-            "| p95 / floor p95 | max queries |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-            f"| {documents:,} | {len(timings)} | {percentile(timings, 0.5):.1f} "
-            f"| {p95:.1f} | {percentile(floor, 0.5):.1f} | {floor_p95:.1f} "
-            f"| {p95 / floor_p95 if floor_p95 else 0:.1f} | {max(queries)} |",
+            "| documents | requests | p50 ms | p95 ms | hello-world p50 / p95 ms "
+            "| statement p50 / p95 ms | p95 / (hello-world + statement) p95 "
+            "| full-text statement before p50 / p95 ms | max queries |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            f"| {documents:,} | {len(timings['request'])} | {p50['request']:.1f} "
+            f"| {p95['request']:.1f} | {p50['hello']:.1f} / {p95['hello']:.1f} "
+            f"| {p50['starts']:.2f} / {p95['starts']:.2f} "
+            f"| {p95['request'] / (p95['hello'] + p95['starts']):.1f} "
+            f"| {p50['full']:.1f} / {p95['full']:.1f} | {max(queries)} |",
         ]
     )
     write_section(args.output, f"suggest-{vendor}", report)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
@@ -24,8 +25,10 @@ from search import registry, spelling
 from search.addresses import in_current_language
 from search.backends import get_search_backend
 from search.backends.base import FACETS, Hit
+from search.backends.database import DatabaseSearchBackend
 from search.listing import FacetValue
 from search.snippets import mark, render
+from search.suggestions import titles_starting
 from search.synonyms import query_forms
 
 MAX_QUERY_LENGTH = 200
@@ -232,10 +235,13 @@ def suggest(params: QueryDict, user: User | None = None) -> tuple[str, list[Sugg
     query being typed. Raises InvalidQuery for a missing or oversized q."""
     query = _query(params, required=True)
     backend = get_search_backend()
+    if isinstance(backend, DatabaseSearchBackend):
+        # The titles' starts, looked up in their own table (search.suggestions).
+        ask = partial(titles_starting, backend)
+    else:
+        ask = backend.suggest
     hits = in_list_order(
-        backend.suggest(
-            query, limit=SUGGESTIONS, scopes=scopes_of(user), language=visitor_language()
-        )
+        ask(query, limit=SUGGESTIONS, scopes=scopes_of(user), language=visitor_language())
     )
     suggestions = [
         Suggestion(
