@@ -54,6 +54,13 @@ def flush_redis(redis_url: str) -> None:
     redis.Redis.from_url(redis_url).flushdb()
 
 
+def redis_connections(redis_url: str) -> int:
+    """How many connections the Redis server has accepted since it started."""
+    import redis
+
+    return int(redis.Redis.from_url(redis_url).info("stats")["total_connections_received"])
+
+
 def setup_django(database_url: str, redis_url: str) -> None:
     """Django in this process, with the development settings, on the benchmark's services."""
     os.environ["DATABASE_URL"] = database_url

@@ -126,7 +126,10 @@ def measure(kind: str, environment: dict, paths, args: argparse.Namespace) -> di
     for connections in args.connections.split(","):
         variant = {**environment, **CONNECTIONS[connections]}
         with harness.running_server(kind, "portal.asgi:application", variant, workers) as server:
+            opened = harness.redis_connections(args.redis_url)
             portals[connections] = asyncio.run(load(server.base_url, paths, users, seconds, warmup))
+            opened = harness.redis_connections(args.redis_url) - opened
+        portals[connections]["redis_connections"] = opened
     return {"floor": floor, "portals": portals}
 
 
@@ -171,15 +174,23 @@ def report(results: dict, args: argparse.Namespace, actors: int, paths, started:
                     f"| {row['p50']:.0f} | {row['p95']:.0f} | {row['errors']} "
                     f"| {harness.ratio(row['p50'], floor['p50'])} | {throughput} |"
                 )
-    lines += ["", "Load generator CPU (share of one CPU) and response statuses:", ""]
+    lines += [
+        "",
+        "Load generator CPU (share of one CPU), response statuses and, for the portal, the "
+        "connections Redis accepted during warm-up and run (its counter counts every client on "
+        "the machine):",
+        "",
+    ]
     for kind, result in results.items():
         label = server_label(kind, args.workers)
         runs = [("floor", result["floor"])]
         runs += [(f"portal, {name}", portal) for name, portal in result["portals"].items()]
         for which, run in runs:
+            opened = run.get("redis_connections")
             lines.append(
                 f"- {label}, {which}: client {run['client_cpu']:.0%} CPU, "
                 f"statuses {dict(sorted(run['statuses'].items()))}"
+                + ("" if opened is None else f", Redis connections opened {opened}")
             )
     lines += ["", "Pages: " + ", ".join(f"{name} `{path}`" for name, path in paths) + "."]
     return "\n".join(lines) + "\n"
