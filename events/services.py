@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -207,6 +208,52 @@ def occurrences_between(
     """All occurrences of the events overlapping [since, until), in time order; the events that
     occur are then loaded with their relations, in a fixed number of queries."""
     candidates = _without_relations(in_window(events, since, until))
+    return with_relations_of(_expanded(candidates, since, until, include_cancelled_dates))
+
+
+# What a calendar line shows of an event (title, link, times, rhythm, status, organiser, place)
+# and what its dates are computed from; the rest of the row, and of the actor's, stays unread.
+CALENDAR_FIELDS = (
+    "title",
+    "slug",
+    "start_date",
+    "start_time",
+    "end_date",
+    "end_time",
+    "frequency",
+    "repeat_until",
+    "repeat_count",
+    "status",
+    "location_kind",
+    "venue",
+    "street",
+    "postcode",
+    "town",
+    "actor__name",
+    "location__name",
+    "location__street",
+    "location__postcode",
+    "location__town",
+)
+
+
+def calendar_occurrences(
+    listing: Listing, since: datetime.datetime, until: datetime.datetime
+) -> list[Occurrence]:
+    """The occurrences of the listed events in [since, until) as the calendar pages show them,
+    cancelled dates marked: each event is loaded once, with the organiser and the place its
+    line names and none of the terms the API adds, in two queries whatever the window."""
+    candidates = in_window(Event.objects.filter(pk__in=listing.ids), since, until)
+    loaded = candidates.select_related("actor", "location").only(*CALENDAR_FIELDS)
+    return _expanded(loaded, since, until, True)
+
+
+def _expanded(
+    candidates: QuerySet[Event],
+    since: datetime.datetime,
+    until: datetime.datetime,
+    include_cancelled_dates: bool,
+) -> list[Occurrence]:
     exceptions = _exceptions_of(candidates)
     found: list[Occurrence] = []
     for event in candidates:
@@ -218,7 +265,7 @@ def occurrences_between(
             include_cancelled_dates=include_cancelled_dates,
         )
     found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title))
-    return with_relations_of(found)
+    return found
 
 
 def _without_relations(events: QuerySet[Event]) -> QuerySet[Event]:
@@ -234,21 +281,29 @@ def _exceptions_of(events: QuerySet[Event]) -> dict[int, list[EventException]]:
 
 
 def upcoming(
-    events: QuerySet[Event], *, now: datetime.datetime | None = None, days: int = 60, limit: int
+    events: QuerySet[Event],
+    *,
+    now: datetime.datetime | None = None,
+    days: int = 60,
+    limit: int,
+    key: Hashable | None = None,
 ) -> list[Occurrence]:
     """The next `limit` occurrences of the events within `days`, in a fixed number of queries.
 
     The rules are merged lazily and stop at the limit; only the events shown are then loaded
     with their relations and their translations in the visitor's language. A full list is the
     same for everybody until an event, actor or term changes or one of its dates starts or ends:
-    each process keeps it that long (portal.site_cache), per query and language.
+    each process keeps it that long (portal.site_cache), per query and language. `key` names
+    the query where the caller knows it; otherwise its SQL does, compiled on every call.
     """
     now = now or timezone.now()
-    sql, params = events.query.sql_with_params()
+    if key is None:
+        sql, params = events.query.sql_with_params()
+        key = (sql, tuple(map(str, params)))
     return remembered(
         None,
         "upcoming-events",
-        (sql, tuple(map(str, params)), days, limit, get_language()),
+        (key, days, limit, get_language()),
         (EVENTS, ACTORS, VOCABULARIES),
         lambda: _upcoming(events, now, days, limit),
         until=lambda found: _unchanged_until(found, now, limit),

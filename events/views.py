@@ -22,13 +22,8 @@ from events.page_cache import shown_until
 from events.periods import LIST, MONTH, WEEK, InvalidPeriod, Period, period_from
 from events.permissions import get_public_actor, get_public_event, visible_events
 from events.recurrence import first_occurrence, next_occurrences
-from events.services import (
-    event_listing,
-    find_events,
-    listed_events,
-    occurrences_between,
-    with_relations,
-)
+from events.services import calendar_occurrences, event_listing, find_events, with_relations
+from network.form_rendering import CHOICE_WIDGETS
 from network.models import TargetGroup, Topic
 from portal.localisation import german_choices, named_language_choices
 from portal.translations import prefetch_translations, translate_choice_labels
@@ -56,6 +51,7 @@ def _calendar_response(request: HttpRequest, events, *, name: str, filename: str
 def _invalid(request: HttpRequest, errors: dict[str, list[str]]) -> HttpResponse:
     filterset = EventFilter(request.GET)
     filterset.is_valid()
+    filterset.form.renderer = CHOICE_WIDGETS
     return render(
         request,
         "events/event_list.html",
@@ -105,13 +101,14 @@ def event_list(request: HttpRequest) -> HttpResponse:
         return _invalid(request, invalid.errors)
     # Past events leave the lists; the calendar views still show the whole month or week.
     since = max(period.since, now) if period.view == LIST else period.since
-    found = occurrences_between(listed_events(listing), since, period.until)
+    found = calendar_occurrences(listing, since, period.until)
     if period.view == LIST:
         shown_until(request, found, now)
     prefetch_translations(occurrence.event for occurrence in found)
     translate_choice_labels(listing.filterset.form, {"topic": Topic, "target_group": TargetGroup})
     named_language_choices(listing.filterset.form)
     german_choices(listing.filterset.form, ["topic", "target_group", "municipality", "actor"])
+    listing.filterset.form.renderer = CHOICE_WIDGETS
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     by_day = dict(_days(found))
     return render(

@@ -26,7 +26,7 @@ register = template.Library()
 @register.inclusion_tag("events/_upcoming_body.html", takes_context=True)
 def upcoming_events(context: Context, limit: int = 5) -> dict[str, Any]:
     now = timezone.now()
-    found = upcoming(with_relations(visible_events()), now=now, limit=limit)
+    found = upcoming(with_relations(visible_events()), now=now, limit=limit, key="public")
     shown_until(context.get("request"), found, now)
     return {"occurrences": found}
 
@@ -35,7 +35,7 @@ def upcoming_events(context: Context, limit: int = 5) -> dict[str, Any]:
 def actor_upcoming_events(context: Context, actor: Actor, limit: int = 5) -> dict[str, Any]:
     now = timezone.now()
     events = with_relations(visible_events().filter(actor=actor))
-    found = upcoming(events, now=now, days=366, limit=limit)
+    found = upcoming(events, now=now, days=366, limit=limit, key=("actor", actor.pk))
     shown_until(context.get("request"), found, now)
     return {"actor": actor, "occurrences": found}
 
