@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from needs.filters import NeedFilter, Sort
 from needs.forms import HelpForm
-from needs.services import NeedClosed, find_needs, load_needs, load_public_need, offer_help
+from needs.services import NeedClosed, find_needs, load_cards, load_public_need, offer_help
 from network.models import Topic
 from portal import ratelimit
 from portal.localisation import german_terms, named_languages
@@ -42,7 +42,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
             status=400,
         )
     page = Paginator(result.ids, PAGE_SIZE).get_page(request.GET.get("page"))
-    needs = load_needs(list(page.object_list))
+    needs = load_cards(list(page.object_list))
     prefetch_translations(needs)
     result.facets = german_terms(
         translate_facet_labels(result.facets, {"topic": Topic}), ["municipality"]
