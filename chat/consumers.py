@@ -277,23 +277,36 @@ class _ReportingLayer:
     Channels awaits the layer's receive beside the client's; an exception there would end the
     consumer without a word to the client and without disconnect(). After the event nothing
     more is received: the consumer is closing.
+
+    Channels starts that receive with the consumer, before connect() subscribes the socket. A
+    receive that fails before the subscription is therefore no news about it: connect() either
+    subscribes afterwards, in a layer that answers again, or tells the client itself. Such a
+    failure waits for the subscription and receives again, so that the last moments of an
+    outage do not throw out a member who got back in after it.
     """
 
     def __init__(self, layer: Any) -> None:
         self._layer = layer
         self._failed = False
+        self._subscribed = asyncio.Event()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._layer, name)
 
+    def subscribed(self) -> None:
+        self._subscribed.set()
+
     async def receive(self, channel: str) -> dict[str, Any]:
-        if self._failed:
-            await asyncio.get_running_loop().create_future()  # until the consumer ends
-        try:
-            return await self._layer.receive(channel)
-        except LAYER_ERRORS as error:
-            self._failed = True
-            return {"type": LAYER_DOWN, "error": repr(error)}
+        while not self._failed:
+            try:
+                return await self._layer.receive(channel)
+            except LAYER_ERRORS as error:
+                if not self._subscribed.is_set():
+                    await self._subscribed.wait()  # for good when the socket never subscribes
+                    continue
+                self._failed = True
+                return {"type": LAYER_DOWN, "error": repr(error)}
+        return await asyncio.get_running_loop().create_future()  # until the consumer ends
 
 
 class ChatConsumer(AsyncWebsocketConsumer):
@@ -339,6 +352,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             self.channel_layer.group_add(user_group(self.user.pk), self.channel_name),
         ):
             return
+        self.channel_layer.subscribed()
         for text in await _history(self.channel):
             await self.send_text(text)
         try:

@@ -52,7 +52,7 @@ class Room:
                     await socket.relay(event)
         except LAYER_ERRORS as error:
             logger.warning("Chat room %s lost the channel layer: %r", self.group, error)
-            _rooms().pop(self.group, None)
+            _rooms().forget(self)
             for socket in list(self.sockets):
                 await socket.relay_failed(error)
 
@@ -64,8 +64,10 @@ class Rooms:
         self.rooms: dict[str, Room] = {}
         self.lock = asyncio.Lock()
 
-    def pop(self, group: str, default: Any = None) -> Room | None:
-        return self.rooms.pop(group, default)
+    def forget(self, room: Room) -> None:
+        """Drop a room that lost the layer, not a newer one opened for its group since."""
+        if self.rooms.get(room.group) is room:
+            del self.rooms[room.group]
 
     async def join(self, group: str, socket: Socket) -> None:
         async with self.lock:

@@ -11,10 +11,11 @@ import json
 
 import pytest
 from asgiref.sync import async_to_sync
-from channels.layers import InMemoryChannelLayer
+from channels.layers import InMemoryChannelLayer, get_channel_layer
 from django.test import Client
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from chat.broadcast import user_group
 from chat.models import Message
 from tests.chat.factories import MessageFactory
 from tests.chat.sockets import close_code, joined, next_frame, open_socket
@@ -54,6 +55,15 @@ class FlakyLayer(InMemoryChannelLayer):
                 continue
 
 
+class ReturningLayer(FlakyLayer):
+    """Redis coming back while a socket connects: its receive, started at once, already failed;
+    the layer answers again by the time the socket subscribes."""
+
+    async def group_add(self, group, channel):
+        self.failing.clear()
+        return await super().group_add(group, channel)
+
+
 class HangingLayer(InMemoryChannelLayer):
     """A Redis that accepts the connection and never answers."""
 
@@ -85,6 +95,29 @@ def test_it_tells_connected_clients_and_closes_with_4503_when_the_layer_goes(tea
     error, code = run(scenario)
     assert error["code"] == "degraded"
     assert code == 4503
+
+
+def test_it_keeps_a_socket_that_got_in_after_the_layer_came_back(team, people, layer, settings):
+    """The receive that failed before the socket subscribed is no news about its subscription:
+    it must not throw out a member who got back in after an outage."""
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": f"{__name__}.ReturningLayer"}}
+    layer.failing = {"receive"}
+
+    async def scenario():
+        mia = await joined("team", people.member)
+        await mia.send_json_to({"type": "message", "body": "Wieder da", "client_id": "c-1"})
+        echo = await next_frame(mia, "message", "error")
+        notice = {"type": "mention", "channel": "anderswo", "id": 1, "author": "ada"}
+        await get_channel_layer().group_send(
+            user_group(people.member.pk), {"type": "chat.notice", "frame": notice}
+        )
+        pushed = await next_frame(mia, "mention", "error")
+        await mia.disconnect()
+        return echo, pushed
+
+    echo, pushed = run(scenario)
+    assert (echo["type"], echo["body"]) == ("message", "Wieder da")
+    assert pushed["type"] == "mention" and pushed["channel"] == "anderswo"
 
 
 def test_it_saves_a_message_it_cannot_deliver_and_says_so(team, people, layer, caplog):
