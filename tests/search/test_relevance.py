@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from django.db import connection
 
 from events.models import Event
 from needs.models import Need
@@ -259,6 +258,11 @@ COUNSELLING_HOURS = {
     "Sprechstunde Schuldnerberatung",
     "Online-Sprechstunde Anerkennung ausländischer Abschlüsse",
 }
+HOMEWORK_HELP = {
+    "Hausaufgabenhilfe am Nachmittag",
+    "Hausaufgabenhilfe Osterfeld",
+    "Hausaufgabenhilfe Theißen",
+}
 HELD_OUT: list[tuple[str, str, set[str]]] = [
     ("de", "Deutschkurs", GERMAN_COURSES),
     ("de", "Integrationskurs", {VHS}),
@@ -272,15 +276,13 @@ HELD_OUT: list[tuple[str, str, set[str]]] = [
     ("ru", "консультация", COUNSELLING_HOURS),
     ("fa", "مشاوره", COUNSELLING_HOURS),
     ("tr", "danışmanlık", COUNSELLING_HOURS),
+    # Several words in a translation, which PostgreSQL once scored by the nearness of any two
+    # of their forms (docs/search.md, "The engine's rank on PostgreSQL").
+    ("ar", "مساعدة في الواجبات المدرسية", HOMEWORK_HELP),
+    ("en", "homework help", HOMEWORK_HELP),
 ]
 
 
-@pytest.mark.xfail(
-    connection.vendor == "postgresql",
-    reason="tuned on SQLite's FTS5 ranking; on PostgreSQL three of the held-out queries (the "
-    "Arabic German course among them) still rank another item first: open in issue 20",
-    strict=False,
-)
 def test_it_puts_the_expected_result_first_for_held_out_queries(demo):
     backend = get_search_backend()
     wrong = {}
@@ -290,6 +292,18 @@ def test_it_puts_the_expected_result_first_for_held_out_queries(demo):
         if not found or found[0] not in expected:
             wrong[(language, query)] = found[:5]
     assert wrong == {}
+
+
+@pytest.mark.xfail(
+    reason="the need 'Fahrdienst zum Sprachkurs' has the word as typed in its title, the "
+    "courses only in their offers' names, and the title's tier comes first (docs/search.md, "
+    "Relevance): open in issue 20",
+    strict=True,
+)
+def test_it_puts_a_language_course_first_for_sprachkurs(demo):
+    titles = [hit.title for hit in in_list_order(get_search_backend().search("Sprachkurs"))]
+
+    assert titles[0] in GERMAN_COURSES
 
 
 def test_it_ranks_a_german_course_above_a_need_for_a_driver_to_one(demo):
