@@ -1,8 +1,11 @@
-"""What a directory card answers at a glance besides the name: where, open now, without
-appointment. One query for a page of actors, whatever its size: the locations of the page's
-actors, each with its place and whether it is open now and has walk-in hours (network.open_now,
-the same conditions as the list's filters). Languages and the logo come with the actor; the next
-event is the events app's (`{% with_next_events %}` in the template).
+"""What a directory card answers at a glance: the actor, where, open now, without appointment,
+which languages. Three queries for a page of actors, whatever its size: the actors with only the
+fields a card shows, their languages, and their locations, each with its place and whether it is
+open now and has walk-in hours (network.open_now, the same conditions as the list's filters).
+The next event is the events app's (`{% with_next_events %}` in the template).
+
+The page reads plain values rather than each actor's related managers: a prefetch per relation
+cost about a millisecond of the ORM's work each, more than the rows themselves.
 """
 
 from __future__ import annotations
@@ -12,8 +15,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, ExpressionWrapper
 
+from directory.distance import Origin, kilometres, nearest_location
 from network.models import Actor, Location
 from network.open_now import open_locations, walk_in_locations
+
+CARD_FIELDS = ("name", "slug", "kind", "short_description", "logo", "works_online")
 
 
 @dataclass
@@ -22,6 +28,10 @@ class Card:
     places: list[str] = field(default_factory=list)
     open_now: bool = False
     walk_in: bool = False
+    # (code, name in its own script) in the order of the languages' German names
+    languages: list[tuple[str, str]] = field(default_factory=list)
+    # from the origin of a list sorted by distance, to the nearest place with coordinates
+    km: float | None = None
 
 
 def _place(town: str, municipality: str) -> str:
@@ -32,8 +42,27 @@ def _place(town: str, municipality: str) -> str:
     return f"{town} ({municipality})"
 
 
-def cards_for(actors: list[Actor], moment: dt.datetime) -> list[Card]:
-    cards = {actor.pk: Card(actor) for actor in actors}
+def cards_for(
+    actor_ids: list[int], moment: dt.datetime, *, distance_from: Origin | None = None
+) -> list[Card]:
+    """The cards of a page of actors, in the order of the ids; with `distance_from`, each with
+    its distance (the same subquery the list was sorted by, for the page's actors only)."""
+    actors = Actor.objects.filter(pk__in=actor_ids).only(*CARD_FIELDS)
+    if distance_from is not None:
+        actors = actors.annotate(squared=nearest_location(distance_from))
+    found = {actor.pk: actor for actor in actors}
+    cards = {
+        pk: Card(found[pk], km=kilometres(getattr(found[pk], "squared", None)))
+        for pk in actor_ids
+        if pk in found
+    }
+    spoken = (
+        Actor.languages.through.objects.filter(actor_id__in=list(cards))
+        .order_by("actor_id", "language__name", "language_id")
+        .values_list("actor_id", "language__code", "language__native_name")
+    )
+    for actor_id, code, native_name in spoken:
+        cards[actor_id].languages.append((code, native_name))
     rows = (
         Location.objects.filter(actor_id__in=list(cards))
         .annotate(

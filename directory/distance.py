@@ -3,7 +3,8 @@
 Computed in SQL with plain arithmetic, so that it runs alike on SQLite and PostgreSQL: the
 equirectangular approximation, which over a district of 50 km is off by well under a percent.
 The query orders by the squared distance in degrees (no square root needed to sort); the
-kilometres are taken from it in Python for the rows a page shows.
+kilometres are taken from it in Python for the rows a page shows, where each card of a list
+sorted by distance says how far its actor is.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
+from babel.numbers import format_decimal
 from django.db.models import ExpressionWrapper, F, FloatField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast
+from django.utils.translation import gettext
 
 from network.models import Location, Municipality
+from portal.localisation import babel_locale
 
 KM_PER_DEGREE = 111.195  # a degree of latitude (the mean earth radius times pi / 180)
 
@@ -64,6 +68,13 @@ def nearest_location(origin: Origin) -> Subquery:
 def kilometres(squared: float | None) -> float | None:
     """The distance in km from the squared degrees the query computed."""
     return None if squared is None else math.sqrt(squared) * KM_PER_DEGREE
+
+
+def distance_text(km: float) -> str:
+    """ "etwa 3,2 km entfernt" with the number as the visitor's language writes it (CLDR), in
+    the wayfinder's words; a place at the very point is "etwa 0,1 km" away, not 0."""
+    number = format_decimal(max(km, 0.1), format="0.0", locale=babel_locale())
+    return gettext("etwa %(km)s km entfernt") % {"km": number}
 
 
 def within(km: float) -> float:

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from directory.cards import cards_for
-from directory.filters import ActorFilter, Sort
+from directory.filters import ActorFilter, Sort, origin_of
 from directory.jsonld import actor_jsonld, as_script
-from directory.services import find_actors, load_actors, load_profile
+from directory.services import find_actors, load_profile
 from network.models import TargetGroup, Topic
 from portal.localisation import german_terms, named_languages
 from portal.translations import prefetch_translations, translate_facet_labels
@@ -42,8 +42,14 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(result.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
-    actors = load_actors(list(page.object_list))
-    prefetch_translations(actors)
+    cards = cards_for(
+        list(page.object_list),
+        timezone.now(),
+        distance_from=origin_of(result.filterset.form.cleaned_data)
+        if result.sort == Sort.DISTANCE
+        else None,
+    )
+    prefetch_translations([card.actor for card in cards])
     result.facets = translate_facet_labels(
         result.facets, {"topic": Topic, "target_group": TargetGroup}
     )
@@ -60,9 +66,8 @@ def actor_list(request: HttpRequest) -> HttpResponse:
             "list_url": reverse("directory:list"),
             # Most people look for a topic first; the long language list stays closed.
             "open_facet": "topic",
-            "actors": actors,
-            "cards": cards_for(actors, timezone.now()),
-            "items": actors,
+            "cards": cards,
+            "items": cards,
             "query_without_page": query_without_page.urlencode(),
             "has_filters": any(request.GET.getlist(name) for name in ActorFilter.FILTERS),
             "facet_groups": [(group.name, group.label, group.values) for group in value_lists],

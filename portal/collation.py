@@ -1,9 +1,9 @@
 """Alphabetical order as the visitor's language has it: case-insensitive, accents second.
 
 Alphabetical lists sort in the database: PostgreSQL compares with the ICU collation of the visitor's
-language (`"uk-x-icu"`, ...), SQLite with `portal_locale`, a collation registered on each new
-connection that compares `sort_key`s. Lists sorted in Python (the language filter by the names
-the visitor reads) use `sort_key` directly.
+language (`"uk-x-icu"`, ...), SQLite by `portal_sort_key(column)`, a function registered on each
+new connection that gives each name its `sort_key` as bytes. Lists sorted in Python (the language
+filter by the names the visitor reads) use `sort_key` directly.
 
 `sort_key` approximates the primary level of the Unicode collation in pure Python (PyICU would
 need a C build on every machine): letters compared without case, Latin letters without their
@@ -21,7 +21,7 @@ from django.db.backends.signals import connection_created
 from django.db.models import Func
 from django.utils.translation import get_language
 
-SQLITE_COLLATION = "portal_locale"
+SQLITE_FUNCTION = "portal_sort_key"
 # The ICU collations PostgreSQL brings (pg_collation) for the interface languages.
 ICU_LANGUAGES = frozenset({"de", "en", "ar", "uk", "ru", "fa", "tr"})
 LATIN_END = 0x0250
@@ -51,26 +51,29 @@ def sort_key(text: str) -> tuple[str, str, str]:
     return _sort_key(str(text or ""))
 
 
-# SQLite calls the collation for each comparison of a sort, some 9,000 for 1,000 names, each
-# asking for two keys: kept, the keys of a list's names are computed once, not 18,000 times.
 @lru_cache(maxsize=16_384)
 def _sort_key(text: str) -> tuple[str, str, str]:
     return ("".join(_letter_key(char) for char in text), text.casefold(), text)
 
 
-def _compare(left: str | None, right: str | None) -> int:
-    a, b = sort_key(left or ""), sort_key(right or "")
-    return (a > b) - (a < b)
+# A collation is called for each comparison of a sort (some 9,000 for 1,000 names, each asking
+# for two keys in Python); a key function runs once per row and leaves the comparisons to
+# SQLite's memcmp. The parts joined by a zero byte compare as the tuple does, UTF-8 keeping the
+# order of code points (only a name holding a zero byte, which Django's forms refuse, could
+# sort apart from its tuple).
+@lru_cache(maxsize=16_384)
+def _sqlite_key(text: str | None) -> bytes:
+    return "\0".join(sort_key(text or "")).encode()
 
 
-def register_sqlite_collation(sender: Any, connection: Any, **kwargs: Any) -> None:
+def register_sqlite_function(sender: Any, connection: Any, **kwargs: Any) -> None:
     if connection.vendor == "sqlite":
-        connection.connection.create_collation(SQLITE_COLLATION, _compare)
+        connection.connection.create_function(SQLITE_FUNCTION, 1, _sqlite_key, deterministic=True)
 
 
 def connect() -> None:
     """Called once from the portal's AppConfig.ready()."""
-    connection_created.connect(register_sqlite_collation, dispatch_uid="portal.collation")
+    connection_created.connect(register_sqlite_function, dispatch_uid="portal.collation")
 
 
 class LocaleOrder(Func):
@@ -86,7 +89,7 @@ class LocaleOrder(Func):
             icu = language if language in ICU_LANGUAGES else "und"
             return f'{sql} COLLATE "{icu}-x-icu"', params
         if connection.vendor == "sqlite":
-            return f"{sql} COLLATE {SQLITE_COLLATION}", params
+            return f"{SQLITE_FUNCTION}({sql})", params
         return sql, params
 
 

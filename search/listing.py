@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import django_filters
 from django import forms
@@ -225,6 +226,11 @@ def _filtered(filterset: django_filters.FilterSet, base: QuerySet, cleaned: dict
     return queryset
 
 
+def _is_given(value: object) -> bool:
+    """A cleaned value that narrows the list: "no" and 0 do, an empty choice does not."""
+    return value is not None and (isinstance(value, bool | int | float | Decimal) or bool(value))
+
+
 def _facet_counts(
     base: QuerySet,
     filterset: django_filters.FilterSet,
@@ -233,10 +239,17 @@ def _facet_counts(
     """Counts per value given every other filter, so each value says what choosing it yields:
     one grouped query per facet, whatever the number of filters given."""
     cleaned = filterset.form.cleaned_data
+    given = {key: value for key, value in cleaned.items() if _is_given(value)}
+    narrowed: dict[frozenset[str], QuerySet] = {}
 
     def others(name: str) -> QuerySet:
-        rest = {key: value for key, value in cleaned.items() if key != name}
-        return _filtered(filterset, base, rest).values("pk")
+        """The objects every other given filter lets through; facets not given share one."""
+        rest = frozenset(given) - {name}
+        if rest not in narrowed:
+            narrowed[rest] = _filtered(filterset, base, {key: given[key] for key in rest}).values(
+                "pk"
+            )
+        return narrowed[rest]
 
     counts: dict[str, list[FacetValue]] = _yes_no_counts(
         base, filterset, [f for f in facets if isinstance(f, YesNoFacet)]
@@ -283,9 +296,10 @@ def _yes_no_counts(
     if not facets:
         return {}
     cleaned = filterset.form.cleaned_data
+    given = {key: value for key, value in cleaned.items() if _is_given(value)}
 
     def ticked(name: str) -> QuerySet:
-        return _filtered(filterset, base, {**cleaned, name: True}).values("pk")
+        return _filtered(filterset, base, {**given, name: True}).values("pk")
 
     totals = base.model._default_manager.aggregate(
         **{

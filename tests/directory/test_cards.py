@@ -11,7 +11,10 @@ import pytest
 import time_machine
 from django.test.utils import override_settings
 
+from directory.cards import cards_for
+from directory.distance import Origin
 from events.models import ExceptionKind, Frequency
+from network.models import Actor
 from tests.directory.helpers import page_names
 from tests.events.factories import EventExceptionFactory, EventFactory
 from tests.factories import ActorFactory, LanguageFactory, LocationFactory, OpeningHoursFactory
@@ -196,3 +199,20 @@ def test_the_cards_read_well_in_arabic(client, cafe):
     place = card.select_one(".actor-card__place [lang=de]")
     assert place is not None and place.get_text(strip=True) == "Quokkadorf (Testort Alpha)"
     assert card.select_one("img")["alt"] == "شعار Quokka-Sprachcafé"
+
+
+def test_it_reads_a_page_of_cards_in_three_queries(cafe, office, django_assert_num_queries):
+    grow_network(6)
+    ids = list(Actor.objects.order_by("pk").values_list("pk", flat=True))
+    origin = Origin(51.05, 12.14)
+
+    # The actors, their languages, their places with both badges; by distance in the same three.
+    with django_assert_num_queries(3):
+        cards = cards_for(ids, dt.datetime.now(tz=BERLIN))
+    with django_assert_num_queries(3):
+        measured = cards_for(ids, dt.datetime.now(tz=BERLIN), distance_from=origin)
+
+    assert [card.actor.pk for card in cards] == ids
+    assert [card.languages for card in measured] == [card.languages for card in cards]
+    assert any(card.km is not None for card in measured)
+    assert all(card.km is None for card in cards)

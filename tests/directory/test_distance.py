@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -152,3 +154,35 @@ def test_it_keeps_a_shared_location_in_the_form_with_a_way_out(client, spread):
         link["href"] for link in select(page, ".near__point a") if "lat" not in link["href"]
     ]
     assert "lon" not in way_out and "kind=association" in way_out
+
+
+def distances(response) -> dict[str, str]:
+    """Each card's name and the distance it states ("" where it states none)."""
+    return {
+        card.select_one("h3 a").get_text(strip=True): " ".join(
+            tag.get_text(" ", strip=True) for tag in card.select(".actor-card__distance")
+        )
+        for card in select(response, "li.actor-card")
+    }
+
+
+def test_it_states_each_cards_distance_in_the_visitors_language(client, spread):
+    zeitz = place("zeitz")
+    # 0.0288° north of Zeitz's centre: 3.2 km from Anna's place there.
+    point = {"lat": f"{zeitz.latitude + Decimal('0.0288')}", "lon": f"{zeitz.longitude}"}
+
+    german = distances(client.get("/directory/", {**point, "sort": "distance"}))
+    english = distances(client.get("/en/directory/", {**point, "sort": "distance"}))
+
+    assert german["Anna in Zeitz"] == "etwa 3,2 km entfernt"
+    assert english["Anna in Zeitz"] == "about 3.2 km away"
+    assert german["Ella online"] == english["Ella online"] == ""
+
+
+def test_it_states_distances_only_when_sorted_by_distance(client, spread):
+    by_distance = distances(client.get("/directory/", {"near": "zeitz"}))
+    by_name = distances(client.get("/directory/", {"near": "zeitz", "sort": "name"}))
+
+    # Anna's place is at Zeitz's centre: the nearest step shown, never "0,0 km".
+    assert by_distance["Anna in Zeitz"] == "etwa 0,1 km entfernt"
+    assert set(by_name.values()) == {""}
