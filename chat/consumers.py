@@ -158,9 +158,9 @@ def _typing(channel: Channel, user: Any) -> bool:
 @_in_database
 def _post(
     channel: Channel, user: Any, body: object, client_id: object, mentions: object
-) -> tuple[dict[str, Any], bool, bool]:
-    """The stored message's frame, whether it is new, and whether its broadcast went out."""
-    with broadcast.watching() as delivery:
+) -> tuple[dict[str, Any] | None, list[broadcast.Event]]:
+    """The stored message's frame when it is a resend, else the new message's events to publish."""
+    with broadcast.held() as events:
         message, created = services.post_message(
             channel=channel,
             body=body,
@@ -169,21 +169,21 @@ def _post(
             acting_user=user,
             may_post=True,
         )
-    return message_frame(message, channel), created, delivery.delivered
+    return (None if created else message_frame(message, channel)), events
 
 
 @_in_database
-def _edit(channel: Channel, user: Any, seq: object, body: object) -> bool:
-    with broadcast.watching() as delivery:
+def _edit(channel: Channel, user: Any, seq: object, body: object) -> list[broadcast.Event]:
+    with broadcast.held() as events:
         services.edit_message(channel=channel, seq=seq, body=body, acting_user=user)
-    return delivery.delivered
+    return events
 
 
 @_in_database
-def _delete(channel: Channel, user: Any, seq: object) -> bool:
-    with broadcast.watching() as delivery:
+def _delete(channel: Channel, user: Any, seq: object) -> list[broadcast.Event]:
+    with broadcast.held() as events:
         services.delete_message(channel=channel, seq=seq, acting_user=user)
-    return delivery.delivered
+    return events
 
 
 @_in_database
@@ -498,22 +498,25 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def on_message(self, frame: dict[str, Any]) -> None:
         self._refuse_muted()
         client_id = frame.get("client_id") or ""
-        message, created, delivered = await _post(
+        stored, events = await _post(
             self.channel, self.user, frame.get("body"), client_id, frame.get("mentions")
         )
-        if not created or not delivered:
-            # A resend: only the sender needs the stored message again. Undelivered: the
-            # sender learns it is saved before hearing that the server is degraded.
-            await self.send_json(message)
-        if not delivered:
+        if stored is not None:  # a resend: only the sender needs the stored message again
+            await self.send_json(stored)
+        elif not await broadcast.publish(events):
+            # The sender learns that its message is saved before hearing that the server is
+            # degraded; the channel's event carries the frame.
+            group = self.channel.group_name
+            await self.send_text(next(event["text"] for to, event in events if to == group))
             await self._degrade("broadcast of a new message failed")
 
     async def on_edit(self, frame: dict[str, Any]) -> None:
-        if not await _edit(self.channel, self.user, frame.get("id"), frame.get("body")):
+        events = await _edit(self.channel, self.user, frame.get("id"), frame.get("body"))
+        if not await broadcast.publish(events):
             await self._degrade("broadcast of an edit failed")
 
     async def on_delete(self, frame: dict[str, Any]) -> None:
-        if not await _delete(self.channel, self.user, frame.get("id")):
+        if not await broadcast.publish(await _delete(self.channel, self.user, frame.get("id"))):
             await self._degrade("broadcast of a deletion failed")
 
     async def on_typing(self, frame: dict[str, Any]) -> None:

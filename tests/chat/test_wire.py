@@ -79,6 +79,37 @@ def test_it_stores_and_broadcasts_a_message_in_at_most_three_queries(team, peopl
     assert ChannelMembership.objects.get(channel=team, user=people.member).last_read_seq == 1
 
 
+def test_it_delivers_the_messages_of_concurrent_senders_to_everyone_in_id_order(team, people):
+    """Each socket publishes its own message once stored; those stored together still go out
+    in the order of their ids (a frame arriving twice carries the same id, as the protocol
+    allows)."""
+
+    async def ids_seen(socket: WebsocketCommunicator) -> list[int]:
+        ids: list[int] = []
+        while len(set(ids)) < 20:
+            ids.append((await next_frame(socket, "message"))["id"])
+        return ids
+
+    async def scenario():
+        mia = await joined("team", people.member)
+        ada = await joined("team", people.admin)
+        await asyncio.gather(
+            *(
+                socket.send_json_to({"type": "message", "body": f"{name} {number}"})
+                for number in range(10)
+                for name, socket in (("mia", mia), ("ada", ada))
+            )
+        )
+        seen = [await ids_seen(socket) for socket in (mia, ada)]
+        for socket in (mia, ada):
+            await socket.disconnect()
+        return seen
+
+    for ids in run(scenario):
+        assert ids == sorted(ids)
+        assert sorted(set(ids)) == list(range(1, 21))
+
+
 def test_it_adds_mentions_with_two_statements_at_most(team, people):
     with CaptureQueriesContext(connection) as captured:
         message, created = services.post_message(
