@@ -40,8 +40,8 @@ def template_database(postgres: PostgresServer) -> str:
     """Migrated, with the demo data (accounts, actors, events, the chat channel "allgemein")."""
     postgres.sql(f"CREATE DATABASE {TEMPLATE}")
     env = portal_environment(postgres.url(TEMPLATE))
-    manage("migrate", "--verbosity", "0", env=env, timeout=300)
-    manage("load_demo", env=env, timeout=300)
+    manage("migrate", "--verbosity", "0", env=env, timeout=900)
+    manage("load_demo", env=env, timeout=900)
     return TEMPLATE
 
 
