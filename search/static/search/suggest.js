@@ -124,6 +124,9 @@
     }
 
     function show(suggestions) {
+      // The option the visitor moved to stays chosen when an answer for the words typed last
+      // arrives after the arrow key, wherever it now stands in the list.
+      var chosen = active >= 0 ? items[active] : null;
       items = suggestions;
       list.replaceChildren();
       suggestions.forEach(function (suggestion, index) {
@@ -153,16 +156,28 @@
       if (suggestions.length) {
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
+        if (chosen) {
+          var again = suggestions.findIndex(function (suggestion) {
+            return suggestion.url === chosen.url && suggestion.label === chosen.label;
+          });
+          if (again >= 0) { highlight(again); }
+        }
       } else {
         close();
       }
     }
 
+    function settled(mine) {
+      if (mine === asked) { list.removeAttribute("aria-busy"); }
+    }
+
     function ask() {
       var query = input.value.trim();
-      if (query.length < MIN_LENGTH) { show([]); return; }
       asked += 1;
       var mine = asked;
+      if (query.length < MIN_LENGTH) { settled(mine); show([]); return; }
+      // Until the answer for these words is shown (assistive technology and tests wait for it).
+      list.setAttribute("aria-busy", "true");
       if (controller) { controller.abort(); }
       controller = window.AbortController ? new AbortController() : null;
       var url = suggestUrl(input) + "?q=" + encodeURIComponent(query);
@@ -174,8 +189,11 @@
         .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
         .then(function (body) {
           if (mine === asked && document.activeElement === input) { show(body.suggestions || []); }
+          settled(mine);
         })
-        .catch(function () { /* suggestions are a convenience; the form still works */ });
+        .catch(function () {
+          settled(mine);  // suggestions are a convenience; the form still works
+        });
     }
 
     input.addEventListener("input", function () {
