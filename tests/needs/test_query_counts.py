@@ -28,10 +28,8 @@ def test_it_loads_a_page_of_cards_in_two_queries(terms, django_assert_num_querie
     with django_assert_num_queries(2):
         cards = load_cards(ids)
         shown = [
-            (need.title, need.actor.name, need.municipality, need.commitment, need.hours)
+            (need.title, need.actor.name, need.municipality, need.hours, [*need.languages.all()])
             for need in cards
-            for _language in need.languages.all()
         ]
     assert [need.pk for need in cards] == ids
-    assert len(ids) >= 9
-    assert shown
+    assert len(shown) >= 9
