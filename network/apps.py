@@ -65,6 +65,8 @@ class NetworkConfig(AppConfig):
         )
 
         # Its models and pages in the shared page cache (portal/pagecache).
-        from network import page_cache
+        from network import locales, page_cache
 
         page_cache.register()
+        # Wagtail asks for the active locale on every page it serves (network/locales.py).
+        locales.keep_per_process()

@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
-from network import hours, locales
+from network import hours
 from network.models import Actor, AgencyUnit, ConsultationSlot, Language, OpeningException
 from portal import pagecache
 
@@ -196,7 +196,3 @@ class UnitOpeningException(OpeningException, Orderable):
         ordering = ["starts_on"]
         verbose_name = _("Abweichende Öffnungszeit")
         verbose_name_plural = _("Abweichende Öffnungszeiten")
-
-
-# Wagtail asks for the active locale on every page it serves (network/locales.py).
-locales.keep_per_process()
