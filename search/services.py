@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import partial
 
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
@@ -25,10 +24,8 @@ from search import registry, spelling
 from search.addresses import in_current_language
 from search.backends import get_search_backend
 from search.backends.base import FACETS, Hit
-from search.backends.database import DatabaseSearchBackend
 from search.listing import FacetValue
 from search.snippets import mark, render
-from search.suggestions import titles_starting
 from search.synonyms import query_forms
 
 MAX_QUERY_LENGTH = 200
@@ -234,14 +231,10 @@ def suggest(params: QueryDict, user: User | None = None) -> tuple[str, list[Sugg
     """Up to SUGGESTIONS titles of hits the user may see, then words of the vocabulary, for a
     query being typed. Raises InvalidQuery for a missing or oversized q."""
     query = _query(params, required=True)
-    backend = get_search_backend()
-    if isinstance(backend, DatabaseSearchBackend):
-        # The titles' starts, looked up in their own table (search.suggestions).
-        ask = partial(titles_starting, backend)
-    else:
-        ask = backend.suggest
     hits = in_list_order(
-        ask(query, limit=SUGGESTIONS, scopes=scopes_of(user), language=visitor_language())
+        get_search_backend().suggest(
+            query, limit=SUGGESTIONS, scopes=scopes_of(user), language=visitor_language()
+        )
     )
     suggestions = [
         Suggestion(
