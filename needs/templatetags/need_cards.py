@@ -7,14 +7,10 @@ what is known once per process and language.
 
 from __future__ import annotations
 
-import functools
-
 from django import template
-from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.translation import get_language
 
 from needs.models import Need
+from portal import memos
 
 register = template.Library()
 
@@ -22,22 +18,10 @@ register = template.Library()
 @register.filter
 def need_url(need: Need) -> str:
     """`need.get_absolute_url`, resolved once per need, language and URL configuration."""
-    return _need_url(
-        settings.ROOT_URLCONF, get_urlconf(), get_script_prefix(), get_language(), need.pk
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def _need_url(root: str, urlconf: str | None, prefix: str, language: str | None, pk: int) -> str:
-    return reverse("needs:detail", kwargs={"pk": pk})
+    return memos.reversed_url("needs:detail", pk=need.pk)
 
 
 @register.filter
 def commitment_label(need: Need) -> str:
     """`need.get_commitment_display` in the visitor's language."""
-    return _commitment_labels(get_language()).get(need.commitment, need.commitment)
-
-
-@functools.lru_cache(maxsize=64)
-def _commitment_labels(language: str | None) -> dict[str, str]:
-    return {value: str(label) for value, label in Need._meta.get_field("commitment").flatchoices}
+    return memos.choice_label(need, "commitment")
