@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from uuid import uuid4
 
 import pytest
+from django.core import signals
+from django.db import close_old_connections
 
 from network.models import Language, Municipality, TargetGroup, Topic
 from tests.factories import (
@@ -75,3 +77,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _commits(item) and "django_db_serialized_rollback" not in item.fixturenames:
             item.fixturenames.append("django_db_serialized_rollback")
+
+
+@pytest.fixture
+def connection_kept():
+    """For tests that call the portal's WSGI or ASGI application themselves inside the test's
+    transaction: Django's handler must not close this thread's connection between requests (its
+    own test client disconnects the same receivers)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)

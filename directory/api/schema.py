@@ -16,17 +16,20 @@ class LiveChoices:
     read from the database each time the schema is generated, not when the view is imported:
     a client, or a fuzzer, then knows which values are valid, and every other one is a 400."""
 
-    def __init__(self, queryset: QuerySet, field: str) -> None:
+    def __init__(self, queryset: QuerySet, field: str, *, blank: bool = False) -> None:
         self.queryset = queryset
         self.field = field
+        self.blank = blank
 
     def __iter__(self) -> Iterator[str]:
+        blank = [""] if self.blank else []
         try:
             return iter(
-                list(self.queryset.all().order_by(self.field).values_list(self.field, flat=True))
+                blank
+                + list(self.queryset.all().order_by(self.field).values_list(self.field, flat=True))
             )
         except DatabaseError:
-            return iter(())
+            return iter(blank)
 
     def __bool__(self) -> bool:
         # `manage.py check --deploy` generates the schema before any migration has run: there
@@ -38,12 +41,17 @@ class LiveChoices:
 
 
 def _enum(declared: django_filters.Filter) -> list | LiveChoices | None:
+    # A single choice left empty is not given (as the directory's form sends its select's first
+    # option), so "" is among the values it accepts; a multiple choice refuses it.
+    blank = isinstance(declared, django_filters.ChoiceFilter)
     choices = declared.extra.get("choices")
     if isinstance(choices, list | tuple):
-        return [value for value, _label in choices]
+        values = [value for value, _label in choices]
+        return ["", *values] if blank and "" not in values else values
     queryset = declared.extra.get("queryset")
     if isinstance(queryset, QuerySet):
-        return LiveChoices(queryset, declared.extra.get("to_field_name") or "pk")
+        field = declared.extra.get("to_field_name") or "pk"
+        return LiveChoices(queryset, field, blank=blank)
     return None
 
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
-from django.core import signals
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis.config import SchemathesisConfig
@@ -35,13 +33,7 @@ CONFIG = SchemathesisConfig.from_dict(
 )
 
 
-@pytest.fixture(autouse=True)
-def connection_kept():
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+pytestmark = pytest.mark.usefixtures("connection_kept")  # tests/conftest.py
 
 
 @pytest.fixture(autouse=True)

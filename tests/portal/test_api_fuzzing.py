@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
-from django.core import signals
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from django.test import Client
 from django.utils.crypto import get_random_string
 from hypothesis import HealthCheck, given, settings
@@ -52,15 +50,8 @@ CONFIG = SchemathesisConfig.from_dict(
 )
 
 
-@pytest.fixture(autouse=True)
-def connection_kept():
-    """The WSGI app runs inside the test's transaction, so it must not close the database
-    connection after each request, as Django's own test client arranges too."""
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+# The WSGI app runs inside the test's transaction (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("connection_kept")
 
 
 @pytest.fixture(autouse=True)

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 import pytest
 from asgiref.sync import async_to_sync
 from django.core import signals
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from portal.asgi import application, django_asgi_app
 from tests.factories import ActorFactory, LocationFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+# The ASGI app runs inside the test's transaction (connection_kept: tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("connection_kept")]
 
 PROFILE = "/directory/willkommen-zeitz/"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:126.0) Gecko/20100101 Firefox/126.0"
@@ -29,13 +30,6 @@ NONCE = re.compile(r"'nonce-[^']+'")
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE = True
-    # The test's transaction lives on this thread's connection: Django's handler must not close
-    # it between requests (Django's own test client disconnects the same receiver).
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
