@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from events.models import EventStatus, ExceptionKind, Frequency
 from tests.events.factories import EventExceptionFactory, EventFactory
@@ -12,7 +13,8 @@ from tests.factories import LanguageFactory, MunicipalityFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+# The portal's day (Europe/Berlin), which begins an hour or two before the machine's in UTC.
+TODAY = timezone.localdate()
 
 
 def days(number: int) -> datetime.date:

@@ -22,6 +22,10 @@ from search.backends import get_search_backend
 from search.backends.database import DatabaseSearchBackend
 from search.services import in_list_order
 
+# Every test reads the module's demo network (tests/search/conftest.py); marked, so that they run
+# with the other database tests, before any test that commits and flushes the tables.
+pytestmark = pytest.mark.django_db
+
 # 60.2 of 61 with events and offers judged, an actor's own offers ranked as its name
 # (docs/search.md); compared at three decimals.
 PRECISION_AT_5_FLOOR = 0.987
@@ -224,7 +228,6 @@ def precision_at_5(found: list[str], relevant: set[str]) -> float:
     return sum(title in relevant for title in found[:5]) / min(5, len(relevant))
 
 
-@pytest.mark.django_db
 def test_it_ranks_the_expected_results_first_on_the_demo_network(demo, capsys):
     spelling.refresh_vocabulary.call()  # as the worker does after the index changed
     assert isinstance(get_search_backend(), DatabaseSearchBackend)
