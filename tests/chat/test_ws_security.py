@@ -242,7 +242,10 @@ def test_it_refuses_members_whose_role_at_the_actor_ended(actor_channel, people,
 
 
 @pytest.mark.parametrize("ending", ["deactivated", "signed_out"])
-def test_it_closes_with_4401_once_the_session_no_longer_signs_in(team, people, ending):
+def test_it_closes_with_4401_once_the_session_no_longer_signs_in(team, people, ending, settings):
+    # As for an ended role above: the push must be handed over before the next frame.
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
     def end_session():
         if ending == "deactivated":
             people.member.is_active = False
