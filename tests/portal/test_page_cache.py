@@ -51,17 +51,6 @@ def page_cache(settings) -> None:
 
 
 @pytest.fixture
-def actor(db):
-    actor = ActorFactory(
-        name="Willkommen in Zeitz e. V.",
-        slug="willkommen-zeitz",
-        short_description="Begleitung zu Ämtern und Ärzten.",
-    )
-    LocationFactory(actor=actor)
-    return actor
-
-
-@pytest.fixture
 def about(db) -> str:
     """A content page: it shows none of the network's content, only what every page shows."""
     home = HomePage.objects.get(locale__language_code="de")

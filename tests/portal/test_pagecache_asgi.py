@@ -16,10 +16,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from portal.asgi import application, django_asgi_app
-from tests.factories import ActorFactory, LocationFactory, UserFactory
+from tests.factories import UserFactory
 
 # The ASGI app runs inside the test's transaction (connection_kept: tests/conftest.py).
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("connection_kept")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("connection_kept", "actor")]
 
 PROFILE = "/directory/willkommen-zeitz/"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:126.0) Gecko/20100101 Firefox/126.0"
@@ -30,17 +30,6 @@ NONCE = re.compile(r"'nonce-[^']+'")
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE = True
-
-
-@pytest.fixture(autouse=True)
-def actor(db):
-    actor = ActorFactory(
-        name="Willkommen in Zeitz e. V.",
-        slug="willkommen-zeitz",
-        short_description="Begleitung zu Ämtern und Ärzten.",
-    )
-    LocationFactory(actor=actor)
-    return actor
 
 
 @dataclass
