@@ -1,4 +1,5 @@
-"""The demo's knowledge base: real articles of every unit, English translations, some shared."""
+"""The demo's knowledge base: real articles of every unit, each with its English translation,
+some shared with members."""
 
 from __future__ import annotations
 
@@ -29,6 +30,11 @@ def test_it_writes_the_demo_articles_once(demo):
     assert german.values("unit").distinct().count() >= 6
     assert german.filter(audience=Audience.MEMBERS).count() >= 5
     assert german.stale().exists()
+    english = KnowledgeArticlePage.objects.live().filter(locale__language_code="en")
+    for article in german:
+        translation_ = english.get(translation_key=article.translation_key)
+        assert translation_.title != article.title, article.slug
+        assert translation_.body and translation_.body != article.body, article.slug
     assert load_demo() == 0
     assert german.count() == len(ARTICLES)
 

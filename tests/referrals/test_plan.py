@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from wagtail.models import Locale
 
 from network.models import AuditEntry
@@ -193,6 +195,54 @@ def test_it_renders_the_plan_in_arabic_right_to_left_from_the_translated_page(
     assert "/ar/referral/plan/?reference=" in printed
     for secret in SECRETS:
         assert secret not in printed
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_it_prints_mails_and_shows_the_plan_in_each_of_the_seven_languages(
+    client, staff_a, referral_a, page_a, language
+):
+    """Every interface language: the print, the mail and the online copy speak it, right to
+    left for Arabic and Persian; the unit's German page stands in where it has no translation."""
+    add_step(referral_a, referral_a.unit, staff_a, appointment_at=None)
+    Referral.objects.filter(pk=referral_a.pk).update(plan_language=language)
+    referral_a.refresh_from_db()
+    with translation.override(language):
+        heading = translation.gettext("Ihr Laufzettel")
+        bring = translation.gettext("Bitte mitbringen:")
+        hours = translation.gettext("Kommen Sie in die Sprechzeiten:")
+        subject = translation.gettext("Ihr Laufzettel: %(reference)s") % {
+            "reference": referral_a.reference
+        }
+    if language != settings.LANGUAGE_CODE:
+        assert (heading, bring, hours) != (
+            "Ihr Laufzettel",
+            "Bitte mitbringen:",
+            "Kommen Sie in die Sprechzeiten:",
+        )
+    direction = "rtl" if language in ("ar", "fa") else "ltr"
+    prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
+
+    client.force_login(staff_a)
+    printed = html(client.get(f"{plan_url(referral_a)}print/"))
+    assert f'<html lang="{language}" dir="{direction}">' in printed
+    for text in (heading, bring, hours, "Ausländerbehörde", "Promenade 31"):
+        assert text in printed, text
+    assert f"{prefix}/referral/plan/?reference={referral_a.reference}" in printed
+
+    mail = mail_plan(referral=referral_a, acting_user=staff_a)
+    assert mail.subject == subject
+    assert bring in mail.body
+
+    code = issue_status_code(referral=referral_a, acting_user=staff_a)
+    client.logout()
+    online = html(
+        client.post(f"{prefix}/referral/plan/", {"reference": referral_a.reference, "code": code})
+    )
+    assert f'lang="{language}"' in online and f'dir="{direction}"' in online
+    for text in (heading, bring, "Ausländerbehörde"):
+        assert text in online, text
+    for secret in SECRETS:
+        assert secret not in printed + mail.body + online
 
 
 def test_staffs_own_text_wins_over_the_page(client, staff_a, referral_a, arabic_page):
