@@ -1,13 +1,16 @@
 """The person's side of a referral in Debian's chromium, and the staff steps that serve it.
 
 Intake sorts a walk-in's referral from the inbox by keyboard with the one primary action; the
-unit composes the person's plan in Arabic and prints it (the print preview is saved as
-docs/plan-print-ar.png); the person checks the status with reference and code (a wrong code
-first) and opens the plan's online copy from the printed QR code's address.
+unit composes the person's plan of four steps in Arabic (two units in their open hours, one by
+appointment, a network actor) and prints it on one A4 page (the print preview is saved as
+docs/plan-print-ar.png); the person opens the online copy from the printed QR code's address;
+the person checks the status with reference and code (a wrong code first) and opens the plan
+with both on a phone.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -18,7 +21,8 @@ from wagtail.models import Locale
 
 from network.models import AgencyUnit
 from referrals.models import Referral, Status
-from tests.factories import UserFactory
+from referrals.services import StepData, add_plan_step
+from tests.factories import ActorFactory, LocationFactory, OpeningHoursFactory, UserFactory
 from tests.network.agency import unit_page
 
 try:
@@ -38,9 +42,34 @@ SCREENSHOT = (
 ) / "plan-print-ar.png"
 
 
+PHONE = {"width": 390, "height": 844}
+# Further places of the plan: a unit's floor and room, and its Arabic page's title, way and
+# documents.
+ARABIC_UNITS = {
+    "jobcenter": (
+        ("Erdgeschoss", "0.12"),
+        ("دائرة العمل (جوب سنتر)", "الطابق الأرضي، الغرفة 0.12", "إشعار القرار"),
+    ),
+    "integrationsberatung": (
+        ("2. Obergeschoss", "2.04"),
+        ("استشارات الاندماج", "الطابق الثاني، يمين الدرج", "شهادة اللغة"),
+    ),
+}
+
+
+def arabic_copy(german, title: str, directions: str, document: str) -> None:
+    arabic, _created = Locale.objects.get_or_create(language_code="ar")
+    page = german.copy_for_translation(arabic, copy_parents=True)
+    page.title = title
+    page.directions = directions
+    page.what_to_bring = f"<ul><li>جواز السفر</li><li>{document}</li></ul>"
+    page.save_revision().publish()
+
+
 @pytest.fixture
 def agency(site_db):
-    """Intake and foreigners' office staff, and the office's page in German and Arabic."""
+    """Intake and foreigners' office staff, the office's, the job centre's and the integration
+    counselling's pages in German and Arabic, and a network actor with its opening hours."""
     for slug, username, first in (
         ("eingangszone", "ines", "Ines"),
         ("auslaenderbehoerde", "anna", "Anna"),
@@ -61,7 +90,37 @@ def agency(site_db):
     page.directions = "اصعد الدرج ثم إلى اليسار"
     page.what_to_bring = "<ul><li>جواز السفر</li><li>شهادة تسجيل السكن</li></ul>"
     page.save_revision().publish()
+    for slug, ((floor, room), arabic) in ARABIC_UNITS.items():
+        german_page = unit_page(
+            AgencyUnit.objects.get(slug=slug), directions="Im Haus ausgeschildert"
+        )
+        german_page.floor, german_page.room = floor, room
+        german_page.save_revision().publish()
+        arabic_copy(german_page, *arabic)
+    location = LocationFactory(
+        actor=ActorFactory(name="Lernpaten Weißenfels", slug="lernpaten-weissenfels"),
+        street="Marienstraße 4",
+        town="Weißenfels",
+        postcode="06667",
+    )
+    OpeningHoursFactory(location=location, weekday=2, opens=dt.time(15), closes=dt.time(18))
     return office
+
+
+def add_step(page, *, unit: str = "", actor: str = "", appointment: str = "", note: str = ""):
+    """Staff choose the place, take the suggested address and documents, and add the step."""
+    if unit:
+        page.get_by_label("Bereich der Agentur").select_option(label=unit)
+    else:
+        page.get_by_label("oder Akteur im Netzwerk").select_option(label=actor)
+    page.get_by_role("button", name="Weiter: Angaben vorschlagen").click()
+    step = page.get_by_role("region", name="Angaben zum Schritt")
+    if appointment:
+        step.get_by_label("Termin (freiwillig)").fill(appointment)
+    if note:
+        step.get_by_label("Hinweis für die Person").fill(note)
+    step.get_by_role("button", name="Schritt hinzufügen").click()
+    expect(page.get_by_text("Der Schritt steht auf dem Laufzettel.")).to_be_visible()
 
 
 def sign_in(page, base_url: str, username: str) -> None:
@@ -136,14 +195,26 @@ def test_intake_sorts_with_the_primary_action_and_the_unit_composes_and_prints_a
     expect(preview).to_have_attribute("dir", "rtl")
     expect(preview).to_contain_text("دائرة الأجانب")
     expect(preview).to_contain_text("جواز السفر")
+    # Three more steps: a unit by appointment, a unit in its open hours, a network actor.
+    add_step(page, unit="Jobcenter", appointment="2031-03-04T09:30", note="Termin nicht verpassen.")
+    add_step(page, unit="Integrationsberatung")
+    add_step(page, actor="Lernpaten Weißenfels", note="Hilfe bei Formularen, ohne Termin.")
+    expect(page.locator(".plan-edit > li")).to_have_count(4)
+    for (floor, room), (title, _directions, document) in ARABIC_UNITS.values():
+        expect(preview).to_contain_text(f"{floor}, {room}")
+        expect(preview).to_contain_text(title)
+        expect(preview).to_contain_text(document)
 
     # Printed with a new code for the person at the desk: one A4 page, right to left, QR code.
     page.get_by_role("button", name="Drucken mit neuem Statuscode").click()
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator(".plan-print__qr svg")).to_be_visible()
+    expect(page.locator(".plan-step")).to_have_count(4)
+    expect(page.locator(".plan-step").nth(1)).to_contain_text("2031")
+    expect(page.locator(".plan-step").nth(3)).to_contain_text("Lernpaten Weißenfels")
     code = page.locator("#status-code").inner_text().strip()
     pdf = page.pdf(format="A4", print_background=True)
-    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1  # the plan fits one A4 page
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1  # four steps fit one A4 page
     page.emulate_media(media="print")
     page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
@@ -159,6 +230,7 @@ def test_intake_sorts_with_the_primary_action_and_the_unit_composes_and_prints_a
     expect(phone.locator("html")).to_have_attribute("dir", "rtl")
     expect(phone.locator(".plan-steps")).to_contain_text("دائرة الأجانب")
     expect(phone.locator(".plan-steps")).to_contain_text("Bitte pünktlich kommen.")
+    expect(phone.locator(".plan-step")).to_have_count(4)
     for secret in ("Amina", "Aufenthaltserlaubnis", "amina@example.org"):
         assert secret not in phone.content()
     person.close()
@@ -187,3 +259,39 @@ def test_the_person_checks_the_status_with_reference_and_code(live_server, page,
     page.locator("#id_code").fill(code)
     page.locator("form.status-form button[type=submit]").click()
     expect(page.locator("#status-answer")).to_contain_text("مكتب الاستقبال")
+
+    # The office writes a plan; the person opens it on a phone with reference and code.
+    referral = Referral.objects.get(reference=reference)
+    add_plan_step(
+        referral=referral,
+        data=StepData(
+            unit=agency,
+            actor=None,
+            address="Promenade 31, 06667 Weißenfels",
+            room="1. Obergeschoss, 1.10",
+            appointment_at=None,
+            what_to_bring="Pass\nMeldebescheinigung",
+            note="Bitte pünktlich kommen.",
+        ),
+        acting_user=agency.staff.get(username="anna"),
+    )
+    Referral.objects.filter(pk=referral.pk).update(plan_language="ar")
+    phone = page.context.browser.new_context(viewport=PHONE, locale="ar")
+    person = phone.new_page()
+    person.goto(base + "/ar/referral/plan/")
+    person.locator("#id_reference").fill(reference)
+    person.locator("#id_code").fill("AAAA-BBBB")
+    person.locator("form.status-form button[type=submit]").click()
+    expect(person.get_by_role("alert")).to_be_visible()
+    expect(person.locator(".plan-steps")).to_have_count(0)
+    person.locator("#id_code").fill(code)
+    person.locator("form.status-form button[type=submit]").click()
+    expect(person.locator(".plan-steps")).to_contain_text("دائرة الأجانب")
+    expect(person.locator(".plan-steps")).to_contain_text("Bitte pünktlich kommen.")
+    # The documents as the office's page suggested them: its Arabic text.
+    expect(person.locator(".plan-steps")).to_contain_text("شهادة تسجيل السكن")
+    for secret in ("Amina", "Aufenthaltserlaubnis", "amina@example.org"):
+        assert secret not in person.content()
+    # Nothing wider than the phone: the plan is read without scrolling sideways.
+    assert person.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    phone.close()
