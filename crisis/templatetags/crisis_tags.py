@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from crisis import public
+from crisis.permissions import can_switch_situations
 
 register = template.Library()
 
@@ -26,3 +27,10 @@ def temporary_offers(context: template.Context, heading_level: int = 2) -> dict[
         "sub_level": heading_level + 1,
         "show_situation": True,
     }
+
+
+@register.filter
+def switches_situations(user: object) -> bool:
+    """Whether the staff workspace offers `user` the crisis switch (crisis.permissions): unit
+    staff would only meet a 403 behind the link."""
+    return can_switch_situations(user)
