@@ -164,6 +164,20 @@ def test_it_keeps_the_knowledge_collection_private_and_other_documents_public(
 
 
 @pytest.mark.parametrize("persona", ["anonymous", "partner", "staff_b"])
+def test_it_serves_no_article_through_wagtails_page_routes(client, personas, articles, persona):
+    """The tree hangs beside the site's home page, so Wagtail's page serving, which starts at
+    the site's root, reaches neither the index nor an article, whoever asks: only the
+    knowledge views, which ask knowledge.permissions, show them."""
+    client = _client(client, personas, persona)
+    index = articles.staff_only.get_parent()
+    for article in (articles.staff_only, articles.shared):
+        assert article.get_url() is None
+        for path in (f"/{index.slug}/{article.slug}/", f"/{article.slug}/", f"/en/{article.slug}/"):
+            assert client.get(path).status_code == 404, path
+    assert client.get(f"/{index.slug}/").status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "partner", "staff_b"])
 def test_it_keeps_articles_out_of_the_api(client, personas, articles, persona):
     """The API's searches ask for their own kinds only: no article answers, whoever asks."""
     client = _client(client, personas, persona)
