@@ -93,8 +93,10 @@ def test_it_lets_intake_write_an_article_a_colleague_finds_from_a_referral(
 
 
 def test_it_shows_a_member_the_shared_article_and_a_404_for_a_staff_only_one(
-    live_server, page, intake_people
+    live_server, phone_page, intake_people
 ):
+    """On a phone, as a member of the network most often reads it."""
+    page = phone_page
     base = live_server.url
     writer = intake_people.staff.get(username="ines")
     member = UserFactory(username="paula", first_name="Paula", last_name="Partner")
@@ -127,6 +129,7 @@ def test_it_shows_a_member_the_shared_article_and_a_404_for_a_staff_only_one(
     ).to_have_count(0)
     page.get_by_role("link", name="Eine Person an die Agentur verweisen").click()
     expect(page.get_by_text("Eine Person an die Agentur verweisen: so geht es.")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
     response = page.goto(base + f"/my/knowledge/{secret.slug}/")
     assert response.status == 404

@@ -42,7 +42,6 @@ SCREENSHOT = (
 ) / "plan-print-ar.png"
 
 
-PHONE = {"width": 390, "height": 844}
 # Further places of the plan: a unit's floor and room, and its Arabic page's title, way and
 # documents.
 ARABIC_UNITS = {
@@ -236,7 +235,9 @@ def test_intake_sorts_with_the_primary_action_and_the_unit_composes_and_prints_a
     person.close()
 
 
-def test_the_person_checks_the_status_with_reference_and_code(live_server, page, agency):
+def test_the_person_checks_the_status_with_reference_and_code(
+    live_server, page, phone_page, agency
+):
     base = live_server.url
     reference, code = send_referral(page, base)
 
@@ -276,8 +277,7 @@ def test_the_person_checks_the_status_with_reference_and_code(live_server, page,
         acting_user=agency.staff.get(username="anna"),
     )
     Referral.objects.filter(pk=referral.pk).update(plan_language="ar")
-    phone = page.context.browser.new_context(viewport=PHONE, locale="ar")
-    person = phone.new_page()
+    person = phone_page
     person.goto(base + "/ar/referral/plan/")
     person.locator("#id_reference").fill(reference)
     person.locator("#id_code").fill("AAAA-BBBB")
@@ -293,5 +293,4 @@ def test_the_person_checks_the_status_with_reference_and_code(live_server, page,
     for secret in ("Amina", "Aufenthaltserlaubnis", "amina@example.org"):
         assert secret not in person.content()
     # Nothing wider than the phone: the plan is read without scrolling sideways.
-    assert person.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    phone.close()
+    assert person.evaluate("document.documentElement.scrollWidth") <= 390
