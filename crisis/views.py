@@ -47,8 +47,8 @@ def landing(request: HttpRequest, slug: str) -> HttpResponse:
             ends_on__gte=timezone.localdate(),
         ).select_related("provider", "situation")
     )
-    prefetch_translations([situation, *steps, *offers, situation.concern_category])
     unit = situation.routed_unit
+    prefetch_translations([situation, *steps, *offers, situation.concern_category, unit])
     return render(
         request,
         "crisis/landing.html",
