@@ -21,9 +21,11 @@ from wagtail.models import Locale
 
 from network.models import AgencyUnit
 from referrals.models import Referral, Status
+from referrals.plan import suggest
 from referrals.services import StepData, add_plan_step
 from tests.factories import ActorFactory, LocationFactory, OpeningHoursFactory, UserFactory
 from tests.network.agency import unit_page
+from tests.referrals.factories import ReferralFactory
 
 try:
     from playwright.sync_api import expect
@@ -48,6 +50,10 @@ ARABIC_UNITS = {
     "jobcenter": (
         ("Erdgeschoss", "0.12"),
         ("دائرة العمل (جوب سنتر)", "الطابق الأرضي، الغرفة 0.12", "إشعار القرار"),
+    ),
+    "asylbewerberleistungen": (
+        ("1. Obergeschoss", "1.20"),
+        ("قسم إعانات طالبي اللجوء", "الطابق الأول، الغرفة 1.20", "عقد الإيجار"),
     ),
     "integrationsberatung": (
         ("2. Obergeschoss", "2.04"),
@@ -199,7 +205,8 @@ def test_intake_sorts_with_the_primary_action_and_the_unit_composes_and_prints_a
     add_step(page, unit="Integrationsberatung")
     add_step(page, actor="Lernpaten Weißenfels", note="Hilfe bei Formularen, ohne Termin.")
     expect(page.locator(".plan-edit > li")).to_have_count(4)
-    for (floor, room), (title, _directions, document) in ARABIC_UNITS.values():
+    for slug in ("jobcenter", "integrationsberatung"):
+        (floor, room), (title, _directions, document) = ARABIC_UNITS[slug]
         expect(preview).to_contain_text(f"{floor}, {room}")
         expect(preview).to_contain_text(title)
         expect(preview).to_contain_text(document)
@@ -233,6 +240,40 @@ def test_intake_sorts_with_the_primary_action_and_the_unit_composes_and_prints_a
     for secret in ("Amina", "Aufenthaltserlaubnis", "amina@example.org"):
         assert secret not in phone.content()
     person.close()
+
+
+def test_a_plan_of_four_steps_in_open_hours_prints_on_one_a4_page(live_server, page, agency):
+    """The fullest plan staff compose: four units, each with its week of hours, the documents of
+    its Arabic page and a note of two lines, still on one A4 page."""
+    referral = ReferralFactory(unit=agency, plan_language="ar")
+    anna = agency.staff.get(username="anna")
+    for slug in ("auslaenderbehoerde", *ARABIC_UNITS):
+        unit = AgencyUnit.objects.get(slug=slug)
+        suggestion = suggest(unit)
+        add_plan_step(
+            referral=referral,
+            data=StepData(
+                unit=unit,
+                actor=None,
+                address=suggestion.address,
+                room=suggestion.room,
+                appointment_at=None,
+                what_to_bring=suggestion.what_to_bring,
+                note="Bitte kommen Sie früh am Vormittag, dann ist die Wartezeit kurz. "
+                "Bringen Sie diesen Laufzettel mit und zeigen Sie ihn am Empfang.",
+            ),
+            acting_user=anna,
+        )
+    sign_in(page, live_server.url, "anna")
+    page.goto(f"{live_server.url}/agency/referrals/{referral.reference}/plan/print/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator(".plan-step")).to_have_count(4)
+    expect(page.locator(".plan-step table.hours")).to_have_count(4)
+    for _floor_room, (title, _directions, document) in ARABIC_UNITS.values():
+        expect(page.locator(".plan-steps")).to_contain_text(title)
+        expect(page.locator(".plan-steps")).to_contain_text(document)
+    pdf = page.pdf(format="A4", print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
 
 
 def test_the_person_checks_the_status_with_reference_and_code(
