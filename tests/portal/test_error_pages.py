@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 from portal.errors import server_error
 from tests.html import one, select, text_of
+from tests.portal.test_german_share import FIXED_NAMES, german_share, names_pattern
 
 NOT_FOUND = "Seite nicht gefunden"
 FAILED = "Ein Fehler ist aufgetreten"
@@ -82,3 +83,26 @@ def test_it_renders_the_failure_page_without_the_database(language, direction):
     assert (html["lang"], html["dir"]) == (language, direction)
     assert text_of(response.content.decode(), "h1") == in_language(language, FAILED)
     assert_way_on(response.content.decode(), f"/{language}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ar", "uk", "ru", "fa", "tr"])
+def test_it_says_everything_on_both_error_pages_in_each_language(client, monkeypatch, language):
+    """Not only the heading: no text of the German error pages is left on the translated ones
+    (the German-share test's comparison, names of the portal aside)."""
+    names = names_pattern(FIXED_NAMES)
+    unknown = f"/{language}/gibt-es-nicht/"
+    found = german_share(client.get(unknown).text, client.get("/gibt-es-nicht/").text, names)
+
+    monkeypatch.setattr("directory.views.find_actors", _broken)
+    client.raise_request_exception = False
+    failed = german_share(
+        client.get(f"/{language}/directory/").text, client.get("/directory/").text, names
+    )
+
+    assert (found.german_texts, failed.german_texts) == ([], [])
+    assert found.total > 20 and failed.total > 20
+
+
+def _broken(*args, **kwargs):
+    raise RuntimeError("the search index fell over")
