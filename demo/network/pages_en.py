@@ -100,7 +100,8 @@ PAGES_EN: dict[str, dict[str, str]] = {
             "entries.</li>"
             "<li><b>German Sign Language:</b> explanations of the portal in German Sign Language "
             "(DGS) are still missing; they are planned for the first half of 2027. An "
-            '<a href="/leichte-sprache/">explanation in Easy Read German</a> (Leichte Sprache) '
+            '<a href="/leichte-sprache/" hreflang="de">explanation in Easy Read German</a> '
+            '(<span lang="de">Leichte Sprache</span>) '
             "is available.</li>"
             "<li><b>Chat:</b> new messages are announced to screen readers; when very many "
             "messages arrive in a short time, the announcement may be incomplete. The full "
@@ -117,7 +118,8 @@ PAGES_EN: dict[str, dict[str, str]] = {
             "<h2>Reporting barriers: feedback and contact</h2>"
             "<p>Have you come across a barrier, or do you need content in another format? "
             "Write to us:</p>"
-            "<p>Migrationsagentur Burgenlandkreis, Redaktion Integrationsnetzwerk<br>"
+            '<p><span lang="de">Migrationsagentur Burgenlandkreis, Redaktion '
+            "Integrationsnetzwerk</span><br>"
             "Promenade 31, 06667 Weißenfels, Germany<br>"
             'E-mail: <a href="mailto:barrierefreiheit@mia-blk.example">'
             "barrierefreiheit@mia-blk.example</a><br>"

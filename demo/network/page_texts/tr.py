@@ -82,7 +82,7 @@ PAGES: dict[str, dict[str, str]] = {
             "<ul>"
             "<li><b>Üyelerin metinleri ve dosyaları:</b> Dernekler, girişimler ve projeler kayıtlarını ve etkinliklerini kendileri günceller. Yüklenen logoların her zaman anlamlı bir alternatif metni yoktur, eklenen PDF dosyaları (örneğin el ilanları) çoğu zaman erişilebilir değildir. Kayıtları incelerken üyeleri bu konuda uyarırız.</li>"
             "<li><b>Alman İşaret Dili:</b> Portalın Alman İşaret Dilinde açıklamaları henüz yoktur. 2027'nin ilk yarısı için planlanmıştır. Kolay Almancada bir açıklama zaten vardır: "
-            '<a href="/leichte-sprache/" lang="de">Leichte Sprache</a>.</li>'
+            '<a href="/leichte-sprache/" hreflang="de" lang="de">Leichte Sprache</a>.</li>'
             "<li><b>Sohbet:</b> Sohbetteki yeni mesajlar ekran okuyuculara bildirilir; kısa sürede çok fazla mesaj gelirse bildirim eksik olabilir. Geçmiş her zaman eksiksiz okunabilir.</li>"
             "<li><b>Çeviriler:</b> Portalın arayüzü yedi dilde mevcuttur. İçeriklerin bir kısmı, özellikle üyelerin kayıtları, yalnızca Almancadır; bu metinler işaretlenmiştir.</li>"
             "</ul>"
