@@ -20,6 +20,17 @@ The method, chosen to be robust rather than clever:
   reader sees): a translated page shares no sentences with the German one, so an identical text
   is German that was not translated, whether it is marked or not. Comparing against the German
   rendering needs no dictionary and cannot mistake a translated text for German.
+- **Unmarked German fails on its own.** Beside the share, every German text outside `lang="de"`
+  on a non-German page is listed and must not exist, whatever the share: a screen reader would
+  read it with the wrong voice. A text whose words are also the visitor's language's own
+  ("Telefon" and "Menü" in Turkish, "online" in English) is no German left standing.
+- **Links keep the visitor's language.** An address on the portal that a non-German page links
+  to is that language's own (`/ar/…`), unless the link says with `hreflang` that it leads to a
+  page in another language on purpose.
+- **Crisis mode and the mail.** With the demo's crisis situation switched on, its landing page
+  and the pages that show its banner are measured as platform pages; the confirmation mail of a
+  referral sent from the German form by a person who chose a language is held to the platform's
+  ceiling in that language, line by line against the German mail.
 - **Names are no language.** Words that are names in every language (the municipalities, streets
   and towns of places, contact persons, languages' own names such as "Deutsch" in the language
   switcher, the portal's and the agency's proper names) are left out of both counts; so are words
@@ -62,7 +73,20 @@ BLOCK_BREAKS = {
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 # Proper names of the portal that are no one's language (besides those read from the data).
-FIXED_NAMES = {"Burgenlandkreis", "MiA", "Migrationsagentur", "Integrationsnetzwerk"}
+FIXED_NAMES = {
+    "Burgenlandkreis", "MiA", "Migrationsagentur", "Integrationsnetzwerk", "Telegram", "Mastodon",
+}  # fmt: skip
+# Words a language writes as German does: a text made only of these (and single letters) is the
+# visitor's own language, not German left untranslated.
+SAME_AS_GERMAN = {
+    "en": {"Name", "normal", "online", "Website", "Hindi", "Somali", "Tigrinya", "Urdu"},
+    "tr": {"Liste", "Menü", "normal", "Telefon"},
+}
+# Addresses of the portal that have one version for every language.
+ONE_ADDRESS = re.compile(r"/(?:static|media|documents|api|admin|language|i18n|jsi18n)/")
+INTERNAL_LINK = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+CRISIS_SLUG = "ankunft-aus-der-ukraine"
+CRISIS_PAGES = ["/", f"/crisis/{CRISIS_SLUG}/", "/referral/", "/wayfinder/", "/directory/"]
 
 
 @dataclass
@@ -154,6 +178,8 @@ class Share:
     german: int = 0
     total: int = 0
     german_texts: list[str] = field(default_factory=list)
+    unmarked: list[str] = field(default_factory=list)
+    german_links: list[str] = field(default_factory=list)
 
     @property
     def ratio(self) -> float:
@@ -163,12 +189,16 @@ class Share:
         self.german += other.german
         self.total += other.total
         self.german_texts += other.german_texts
+        self.unmarked += other.unmarked
+        self.german_links += other.german_links
 
 
-def german_share(page: str, german_page: str, names: re.Pattern[str]) -> Share:
-    """The German words of `page` (another language's rendering) measured against
-    `german_page`, the German rendering of the same address."""
+def german_share(page: str, german_page: str, names: re.Pattern[str], language: str = "") -> Share:
+    """The German words of `page` (another language's rendering, `language`) measured against
+    `german_page`, the German rendering of the same address; German outside `lang="de"` is
+    listed in `unmarked` as well."""
     originals = {piece.text for piece in visible_pieces(german_page) if piece.lang == "de"}
+    own_words = SAME_AS_GERMAN.get(language, set())
     share = Share()
     for piece in visible_pieces(page):
         counted = words(piece.text, names)
@@ -176,7 +206,25 @@ def german_share(page: str, german_page: str, names: re.Pattern[str]) -> Share:
         if counted and (piece.lang == "de" or piece.text in originals):
             share.german += len(counted)
             share.german_texts.append(piece.text)
+            if piece.lang != "de" and any(
+                len(word) > 1 and word not in own_words for word in counted
+            ):
+                share.unmarked.append(piece.text)
     return share
+
+
+def german_links(page: str, language: str) -> list[str]:
+    """Addresses of the portal that `page` (in `language`) links to in German or without a
+    language, though no `hreflang` says the link leaves the visitor's language on purpose."""
+    found = []
+    for tag in INTERNAL_LINK.findall(page.split("<body", 1)[-1]):
+        href = re.search(r'\bhref="(/[^"]*)"', tag)
+        if href is None or "hreflang=" in tag:
+            continue
+        address = href.group(1)
+        if not address.startswith(f"/{language}/") and not ONE_ADDRESS.match(address):
+            found.append(address)
+    return found
 
 
 def proper_names() -> re.Pattern[str]:
@@ -200,7 +248,10 @@ def measure(client, paths: Iterable[str], language: str, names: re.Pattern[str])
         assert german.status_code == 200, f"{path} answers {german.status_code}"
         page = client.get(f"/{language}{path}")
         assert page.status_code == 200, f"/{language}{path} answers {page.status_code}"
-        total.add(german_share(page.text, german.text, names))
+        share = german_share(page.text, german.text, names, language)
+        share.unmarked = [f"{path}: {text}" for text in share.unmarked]
+        share.german_links = [f"{path}: {link}" for link in german_links(page.text, language)]
+        total.add(share)
     return total
 
 
@@ -254,7 +305,56 @@ def detail_pages(client) -> list[str]:
     return pages + [f"/directory/{slug}/" for slug in WRITTEN_FIRST_ELSEWHERE]
 
 
-GROUPS = {"platform": PLATFORM_CEILING, "network": NETWORK_CEILING, "detail": DETAIL_CEILING}
+GROUPS = {
+    "platform": PLATFORM_CEILING,
+    "crisis": PLATFORM_CEILING,
+    "network": NETWORK_CEILING,
+    "detail": DETAIL_CEILING,
+}
+
+
+def switch_crisis_on() -> None:
+    """The demo's crisis situation on, as staff switch it: its banner on every page."""
+    from django.utils import timezone
+
+    from crisis.models import Situation
+
+    situation = Situation.objects.get(slug=CRISIS_SLUG)
+    situation.is_active = True
+    situation.activated_at = timezone.now()
+    situation.save()
+
+
+def mail_share(mail: str, german_mail: str, names: re.Pattern[str]) -> Share:
+    """The German words of a plain-text mail: a line that is, unchanged, a line of the German
+    mail is German."""
+    originals = {line.strip() for line in german_mail.splitlines() if line.strip()}
+    share = Share()
+    for line in filter(None, (line.strip() for line in mail.splitlines())):
+        counted = words(line, names)
+        share.total += len(counted)
+        if counted and line in originals:
+            share.german += len(counted)
+            share.german_texts.append(line)
+    return share
+
+
+def confirmation_mails(client) -> dict[str, str]:
+    """The confirmation mail (subject and body) per language a person chose on the German
+    referral form, German for no choice."""
+    from referrals.models import ConcernCategory, OutboxMail
+    from tests.referrals.helpers import valid_form
+
+    category = ConcernCategory.objects.filter(is_active=True).order_by("ordering", "pk").first()
+    mails = {}
+    for number, language in enumerate(("", *LANGUAGES)):
+        address = f"person-{language or 'de'}@example.org"
+        form = valid_form(language=language, email=address, categories=[category.slug])
+        response = client.post("/referral/", form, REMOTE_ADDR=f"192.0.2.{100 + number}")
+        assert response.status_code == 302, f"the form for {language or 'de'} was refused"
+        mail = OutboxMail.objects.get(recipients=[address])
+        mails[language or "de"] = f"{mail.subject}\n{mail.body}"
+    return mails
 
 
 @dataclass
@@ -262,6 +362,7 @@ class Demo:
     """What the tests read from the loaded demo before it is rolled back."""
 
     shares: dict[tuple[str, str], Share]
+    mails: dict[str, Share]
     aliases: list[str]
     untranslated_terms: list[str]
     translated_again: int
@@ -307,11 +408,19 @@ def demo(django_db_setup, django_db_blocker) -> Demo:
             "network": NETWORK_PAGES,
             "detail": detail_pages(client),
         }
+        shares = {
+            (group, language): measure(client, paths, language, names)
+            for group, paths in groups.items()
+            for language in LANGUAGES
+        }
+        mails = confirmation_mails(client)
+        switch_crisis_on()
+        for language in LANGUAGES:
+            shares["crisis", language] = measure(client, CRISIS_PAGES, language, names)
         measured = Demo(
-            shares={
-                (group, language): measure(client, paths, language, names)
-                for group, paths in groups.items()
-                for language in LANGUAGES
+            shares=shares,
+            mails={
+                language: mail_share(mails[language], mails["de"], names) for language in LANGUAGES
             },
             aliases=[
                 f"{page.url_path} ({page.locale.language_code})"
@@ -336,6 +445,28 @@ def test_it_keeps_german_under_the_ceiling_of_each_page_group(demo, group, langu
         f"{share.ratio:.1%} of the {group} pages in {language} is German; the most frequent: "
         f"{sorted(set(share.german_texts), key=share.german_texts.count, reverse=True)[:15]}"
     )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_it_marks_every_german_text_it_shows_on_another_languages_page(demo, language):
+    unmarked = [text for group in GROUPS for text in demo.shares[group, language].unmarked]
+
+    assert unmarked == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_it_links_the_pages_of_the_visitors_language(demo, language):
+    links = [link for group in GROUPS for link in demo.shares[group, language].german_links]
+
+    assert links == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_it_writes_the_confirmation_mail_in_the_language_the_person_chose(demo, language):
+    share = demo.mails[language]
+
+    assert share.total > 40, "the mail says too little to measure"
+    assert share.ratio <= PLATFORM_CEILING, f"German lines: {share.german_texts}"
 
 
 def test_it_translates_every_public_page_of_the_demo_instead_of_aliasing_it(demo):
@@ -368,6 +499,32 @@ def test_it_counts_untranslated_german_and_german_marked_as_such():
     # town's name, the script and the hidden paragraph are not counted.
     assert (share.german, share.total) == (5, 10)
     assert share.german_texts == ["Beratung in Weißenfels", "Nur auf Deutsch"]
+
+
+def test_it_lists_german_outside_lang_de_but_not_the_languages_own_words():
+    german = '<html lang="de"><body><p>Telefon:</p><p>Wir helfen gern.</p></body></html>'
+    turkish = '<html lang="tr"><body><p>Telefon:</p><p>Wir helfen gern.</p></body></html>'
+
+    share = german_share(turkish, german, names_pattern(["-"]), "tr")
+
+    assert share.unmarked == ["Wir helfen gern."]
+
+
+def test_it_finds_links_that_leave_the_visitors_language_unannounced():
+    page = (
+        '<body><a href="/ar/directory/">a</a> <a href="/directory/">b</a> '
+        '<a href="/leichte-sprache/" hreflang="de">c</a> <a href="/static/x.css">d</a></body>'
+    )
+
+    assert german_links(page, "ar") == ["/directory/"]
+
+
+def test_it_counts_the_lines_a_mail_keeps_from_the_german_mail():
+    share = mail_share(
+        "Hello,\nWir helfen gern.\n", "Guten Tag,\nWir helfen gern.\n", names_pattern(["-"])
+    )
+
+    assert (share.german, share.total) == (3, 4)
 
 
 def test_it_does_not_count_a_translation_or_another_language_as_german():
