@@ -38,8 +38,11 @@ class OfferFeatureFilter(YesNoFilter):
     def filter(self, qs: QuerySet, value: bool | None) -> QuerySet:
         if value is None:
             return qs
-        has = Exists(Offer.objects.filter(actor=OuterRef("pk"), **{self.field_name: True}))
+        has = self.ticked({})
         return qs.filter(has) if value else qs.exclude(has)
+
+    def ticked(self, given: dict[str, object]) -> Exists:
+        return Exists(Offer.objects.filter(actor=OuterRef("pk"), **{self.field_name: True}))
 
 
 # The offers' yes/no fields declared with a facet in network.fields become filters by themselves.
@@ -51,6 +54,26 @@ OfferFeatures = type(
         for item in OFFER.facets()
     },
 )
+
+
+class OpenNowFilter(YesNoFilter):
+    """Open now at some location (ActorFilter.filter_open_now); ticked beside "ohne Termin"
+    it means open now without appointment, which the facet counts work out anew."""
+
+    def ticked(self, given: dict[str, object]) -> Exists | None:
+        if given.get("walk_in") is True:
+            return None
+        return _at_a_location(open_locations(timezone.now()))
+
+
+class WalkInFilter(YesNoFilter):
+    """Has walk-in hours (ActorFilter.filter_walk_in); beside "jetzt geöffnet" the two mean
+    open now without appointment, which the facet counts work out anew."""
+
+    def ticked(self, given: dict[str, object]) -> Exists | None:
+        if given.get("open_now") is True:
+            return None
+        return _at_a_location(walk_in_locations())
 
 
 DISTANCE_FIELD = "distance_squared"
@@ -126,8 +149,8 @@ class ActorFilter(OfferFeatures):
     language = term_filter(_("Sprache"), "languages", Language, key="code")
     municipality = term_filter(_("Gemeinde"), "locations__municipality", Municipality)
     target_group = term_filter(_("Zielgruppe"), "target_groups", TargetGroup)
-    open_now = YesNoFilter(label=_("jetzt geöffnet"), method="filter_open_now")
-    walk_in = YesNoFilter(label=_("ohne Termin"), method="filter_walk_in")
+    open_now = OpenNowFilter(label=_("jetzt geöffnet"), method="filter_open_now")
+    walk_in = WalkInFilter(label=_("ohne Termin"), method="filter_walk_in")
     sort = django_filters.ChoiceFilter(
         label=_("Sortierung"),
         choices=Sort.CHOICES,

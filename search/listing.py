@@ -15,7 +15,7 @@ from decimal import Decimal
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Model, Q, QuerySet
+from django.db.models import Count, Exists, Model, Q, QuerySet
 from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -76,6 +76,15 @@ class YesNoFilter(django_filters.BooleanFilter):
     """A yes/no filter (a BooleanFilter, so the API schema documents it as a boolean)."""
 
     field_class = YesNoField
+
+    def ticked(self, given: dict[str, object]) -> Q | Exists | None:
+        """The condition on one listed object that ticking this box adds to the filters
+        `given`, for the facet counts; None where ticking it changes how other filters read
+        (then the counts apply the filters anew). A plain field filter is its own condition;
+        a filter with a method or an exclusion says it in a subclass."""
+        if self.method is not None or self.exclude:
+            return None
+        return Q(**{f"{self.field_name}__{self.lookup_expr}": True})
 
 
 class InvalidFilter(ValueError):
@@ -292,11 +301,44 @@ def _facet_counts(
 def _yes_no_counts(
     base: QuerySet, filterset: django_filters.FilterSet, facets: Sequence[YesNoFacet]
 ) -> dict[str, list[FacetValue]]:
-    """For each yes/no facet, how many results ticking it gives, in one query for all of them."""
+    """For each yes/no facet, how many results ticking it gives, in one query for all of them.
+
+    A box not ticked counts the filtered set's objects that meet its condition, a ticked one
+    the filtered set itself: one subquery of the filtered set and one condition per box, which
+    the database counts in one pass (building the filters anew for every box, each a subquery
+    of its own, was most of the directory's facet time). Where a box ticked "no", or a box
+    whose condition depends on another given one, asks for more, every box is counted over
+    the filters applied anew with it ticked.
+    """
     if not facets:
         return {}
     cleaned = filterset.form.cleaned_data
     given = {key: value for key, value in cleaned.items() if _is_given(value)}
+    conditions: dict[str, Q | Exists | None] = {}
+    for facet in facets:
+        value = given.get(facet.name)
+        if value is True:
+            conditions[facet.name] = None  # its count is the filtered set's
+        elif value is None:
+            condition = filterset.filters[facet.name].ticked(given)
+            if condition is None:
+                break
+            conditions[facet.name] = condition
+        else:
+            break
+    else:
+        matching = _filtered(filterset, base, given).values("pk")
+        totals = (
+            base.model._default_manager.filter(pk__in=matching)
+            .order_by()
+            .aggregate(
+                **{
+                    name: Count("pk") if condition is None else Count("pk", filter=condition)
+                    for name, condition in conditions.items()
+                }
+            )
+        )
+        return _yes_no_values(filterset, facets, totals)
 
     def ticked(name: str) -> QuerySet:
         return _filtered(filterset, base, {**given, name: True}).values("pk")
@@ -307,6 +349,13 @@ def _yes_no_counts(
             for facet in facets
         }
     )
+    return _yes_no_values(filterset, facets, totals)
+
+
+def _yes_no_values(
+    filterset: django_filters.FilterSet, facets: Sequence[YesNoFacet], totals: dict[str, int]
+) -> dict[str, list[FacetValue]]:
+    cleaned = filterset.form.cleaned_data
     return {
         facet.name: [
             FacetValue(
