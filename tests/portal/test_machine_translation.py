@@ -18,7 +18,13 @@ from network.translations import field_key
 from portal import machine_translation
 from portal.models import ContentTranslation
 from portal.translations import translated
-from tests.factories import ActorFactory, MembershipFactory, OfferFactory, UserFactory
+from tests.factories import (
+    ActorFactory,
+    AgencyUnitFactory,
+    MembershipFactory,
+    OfferFactory,
+    UserFactory,
+)
 from tests.html import select, text_of
 
 pytestmark = pytest.mark.django_db
@@ -120,6 +126,29 @@ def test_it_drafts_the_missing_texts_marked_and_hidden_from_the_public(
     field = page.content.decode()
     assert "[uk] Deutsch üben bei Kaffee und Kuchen." in field
     assert "maschinell übersetzt, nicht geprüft" in text_of(page, "form[novalidate]")
+
+
+def test_it_lets_agency_staff_draft_and_publish_for_any_actor(client, actor, service):
+    """Staff are no member of the actor, yet may ask for drafts and publish them by saving."""
+    staff = UserFactory(username="stefanie")
+    AgencyUnitFactory(name="Eingangszone", slug="eingangszone", is_intake=True).staff.add(staff)
+    client.force_login(staff)
+    assert select(client.get(PROFILE), 'button[name="machine_draft"]')
+
+    client.post(PROFILE, {"machine_draft": "1"})
+    offer = actor.offers.get()
+    client.post(
+        PROFILE,
+        {
+            field_key(actor, "short_description"): "[uk] Deutsch üben bei Kaffee und Kuchen.",
+            field_key(actor, "description"): "[uk] <p>Jeden Dienstag treffen wir uns.</p>",
+            field_key(offer, "name"): "Розмовний гурток",
+            field_key(offer, "description"): "[uk] Wir sprechen Deutsch.",
+        },
+    )
+
+    assert ukrainian(actor.offers.get(), "name") == "Розмовний гурток"
+    assert not ContentTranslation.objects.filter(machine_translated=True).exists()
 
 
 def test_it_publishes_a_draft_once_a_trusted_editor_saves_it(client, actor, editor, service):
