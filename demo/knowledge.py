@@ -367,6 +367,12 @@ ARTICLES: tuple[DemoArticle, ...] = (
         "<p>Hello, today we spoke with Ms/Mr … with their consent. The concern: … Please get "
         "in touch by … at … Thank you!</p>",
         reviewed_days_ago=390,
+        document=(
+            "Vorlage Weiterleitung an einen Partner",
+            "Betreff: Weiterleitung mit Einwilligung, Vorgang …\n\nGuten Tag,\n"
+            "wir haben heute mit Einwilligung von Frau/Herrn … gesprochen.\n"
+            "Das Anliegen: …\nBitte melden Sie sich bis … unter …\nVielen Dank!\n",
+        ),
     ),
 )
 

@@ -11,7 +11,8 @@ from django.utils import translation
 from demo.knowledge import ARTICLES, load_demo
 from demo.network.accounts import ensure_accounts
 from demo.network.curated import COORDINATOR_ACTOR_SLUG
-from knowledge.models import Audience, KnowledgeArticlePage
+from knowledge.models import ArticleKind, Audience, KnowledgeArticlePage
+from knowledge.permissions import is_private_document
 from tests.factories import ActorFactory
 
 
@@ -30,6 +31,11 @@ def test_it_writes_the_demo_articles_once(demo):
     assert german.values("unit").distinct().count() >= 6
     assert german.filter(audience=Audience.MEMBERS).count() >= 5
     assert german.stale().exists()
+    # Checklists and templates come as documents, kept in the knowledge base's private collection.
+    for article in german.filter(kind__in=[ArticleKind.CHECKLIST, ArticleKind.TEMPLATE]):
+        documents = [attachment.document for attachment in article.attachments.all()]
+        assert documents, article.slug
+        assert all(is_private_document(document) for document in documents), article.slug
     english = KnowledgeArticlePage.objects.live().filter(locale__language_code="en")
     for article in german:
         translation_ = english.get(translation_key=article.translation_key)
