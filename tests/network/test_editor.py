@@ -8,11 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from django import forms
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from network.models import Membership, OpeningHours, ProfileChange
+from network.templatetags import profile_form
 from tests.factories import (
     ActorFactory,
     LocationFactory,
@@ -191,3 +193,36 @@ def test_it_keeps_the_committed_bundle_in_step_with_the_lock_file():
     assert package["devDependencies"]["@tiptap/core"] == version
     assert bundle.startswith(f"/* rich-text editor: @tiptap/core {version},")
     assert package["scripts"]["build:editor"] == "node network/editor/build.mjs"
+
+
+class Sample(forms.Form):
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    text = forms.CharField(widget=forms.Textarea(attrs={"data-x": True, "hidden": False}))
+    kind = forms.ChoiceField(choices=[("", "---------"), ("a&b", "A <&> B"), ("7", 7)])
+    maybe = forms.NullBooleanField()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, {}, {"note": "", "text": '<p>"Hallo" & tschüss</p>\n', "kind": "a&b", "maybe": "true"}],
+)
+@pytest.mark.parametrize("name", list(Sample.base_fields))
+def test_it_writes_textareas_and_selects_as_djangos_templates_do(name, data):
+    form = Sample(data)
+    form.is_valid()  # errors, where there are any, are part of the markup
+
+    assert str(profile_form._widget(form[name])) == form[name].as_widget()
+
+
+def test_it_writes_a_formsets_head_with_its_errors_as_django_does():
+    Formset = forms.formset_factory(Sample, can_order=True, max_num=1, validate_max=True)
+    data = {"f-TOTAL_FORMS": "2", "f-INITIAL_FORMS": "0", "f-MIN_NUM_FORMS": "0"}
+    data |= {"f-MAX_NUM_FORMS": "1", "f-0-text": "x", "f-0-kind": "7", "f-0-ORDER": "2"}
+    for formset in (Formset(prefix="f"), Formset(data, prefix="f")):
+        formset.is_valid()
+        head = str(profile_form.formset_head(formset))
+
+        expected = str(formset.management_form).strip() + str(formset.non_form_errors())
+        assert head.replace("\n", "") == expected.replace("\n", "")
+        child = formset.forms[0]
+        assert profile_form.hidden_fields(child) == child["ORDER"].as_hidden()
