@@ -103,7 +103,11 @@ function enhance(textarea) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = `rich-text__button rich-text__button--${spec.name}`;
-    button.setAttribute("aria-label", labels[spec.label]);
+    // The name holds what the button shows where that is a word or a number ("1."), so that
+    // people who say or see it find the button by it (WCAG 2.5.3, label in name).
+    const shown = /[\p{L}\p{N}]/u.test(spec.key) && spec.key.length > 1;
+    const name = shown && !labels[spec.label].includes(spec.key) ? `${labels[spec.label]} ${spec.key}` : labels[spec.label];
+    button.setAttribute("aria-label", name);
     button.title = labels[spec.label];
     button.setAttribute("aria-pressed", "false");
     button.setAttribute("tabindex", index === 0 ? "0" : "-1");

@@ -14,6 +14,7 @@ from django.core import mail
 
 from needs.models import Need
 from network.models import Membership, OutdatedReport, ProfileChange
+from tests.browser.test_accessibility import AXE_SCRIPT, FAILING_IMPACTS, describe, run_axe
 from tests.factories import (
     ActorFactory,
     LocationFactory,
@@ -158,3 +159,155 @@ def test_it_lets_a_coordinator_post_a_need_from_the_dashboard(actor, live_server
     panel = page.get_by_role("region", name="Bedarfe und Hilfsangebote")
     expect(panel.get_by_role("link", name="Kuchen backen fürs Sprachcafé")).to_be_visible()
     expect(panel.get_by_role("link", name="0 Rückmeldungen")).to_be_visible()
+
+
+def test_it_keeps_the_save_bar_in_view_and_finds_languages_by_typing(actor, live_server, page):
+    member(actor, Membership.Role.EDITOR, "emil")
+    base = live_server.url
+    sign_in(page, base, "emil")
+    page.goto(f"{base}/my/actors/{actor.slug}/edit/")
+
+    # The save bar stands at the foot of the window wherever the form is scrolled to.
+    save_bar = page.get_by_role("group", name="Speichern")
+    expect(save_bar).to_be_in_viewport()
+    terms = page.get_by_role("region", name="Sprachen und Themen")
+    terms.scroll_into_view_if_needed()
+    expect(page.get_by_role("heading", level=1)).not_to_be_in_viewport()
+    expect(save_bar).to_be_in_viewport()
+
+    # 28 languages: typing narrows the list, Enter picks the one left, a chip shows it.
+    languages = terms.get_by_role("group", name="Beratungssprachen")
+    search = terms.get_by_role("searchbox", name="Liste filtern: Beratungssprachen")
+    search.fill("arab")
+    expect(languages.locator("li:visible")).to_have_count(1)
+    search.press("Enter")  # picks, does not send the form
+    expect(languages.get_by_role("checkbox", name="Arabisch")).to_be_checked()
+    search.fill("ukrain")
+    search.press("Enter")
+    chosen = terms.get_by_role("list", name="Ausgewählt").first
+    expect(chosen.get_by_role("button", name="Auswahl entfernen: Ukrainisch")).to_be_visible()
+    chosen.get_by_role("button", name="Auswahl entfernen: Ukrainisch").click()
+    expect(languages.get_by_role("checkbox", name="Ukrainisch")).not_to_be_checked()
+    search.fill("")
+    expect(languages.locator("li:visible")).to_have_count(languages.locator("li").count())
+    assert not ProfileChange.objects.exists()
+
+    save_bar.get_by_role("button", name="Zur Prüfung einreichen").click()
+    expect(page.get_by_text(re.compile("Gespeichert. Die Migrationsagentur prüft"))).to_be_visible()
+    proposal = ProfileChange.objects.get(actor=actor).revision.as_object()
+    assert {language.code for language in proposal.languages.all()} == {"ar"}
+
+
+def test_it_keeps_a_large_profile_under_6000_pixels_with_one_offer_open(site_db, live_server, page):
+    """The demo's largest profile has four offers and three locations; more children only add
+    their one-line summaries, since only the first offer is open."""
+    actor = ActorFactory(
+        name="Volkshochschule Burgenlandkreis",
+        slug="vhs-blk",
+        description="".join(f"<p>Absatz {number}: Kurse am Vormittag.</p>" for number in range(6)),
+    )
+    for number in range(6):
+        OfferFactory(actor=actor, name=f"Integrationskurs {number}", eligibility="Alle.")
+    for town in ("Naumburg", "Weißenfels", "Zeitz", "Hohenmölsen"):
+        location = LocationFactory(actor=actor, street="Markt 1", town=town)
+        for weekday in range(5):
+            OpeningHoursFactory(location=location, weekday=weekday)
+    member(actor, Membership.Role.EDITOR, "emil")
+    sign_in(page, live_server.url, "emil")
+    page.goto(f"{live_server.url}/my/actors/{actor.slug}/edit/")
+    expect(page.get_by_role("toolbar", name="Formatierung")).to_be_visible()
+
+    assert page.evaluate("window.innerWidth") == 1280
+    expect(page.locator("details.offer-form[open]")).to_have_count(1)
+    expect(page.locator("details.offer-form")).to_have_count(7)  # and one for a new offer
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height <= 6000, height
+
+
+def test_it_lets_an_editor_change_the_profile_on_a_phone_without_javascript(
+    actor, live_server, browser
+):
+    """Without the scripts: a plain textarea whose blank lines become paragraphs, the choice
+    lists as checkboxes, the hours grid's empty rows, and the same preview and submission."""
+    member(actor, Membership.Role.EDITOR, "emil")
+    context = browser.new_context(
+        locale="de-DE",
+        java_script_enabled=False,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        sign_in(page, live_server.url, "emil")
+        page.goto(f"{live_server.url}/my/actors/{actor.slug}/edit/")
+        expect(page.get_by_role("toolbar")).to_have_count(0)
+        description = page.get_by_role("region", name="Profil", exact=True).get_by_role(
+            "textbox", name="Beschreibung:", exact=True
+        )
+        description.fill("Deutsch üben bei Kaffee.\n\nNeu: freitags auch & samstags.")
+        terms = page.get_by_role("region", name="Sprachen und Themen")
+        terms.get_by_role("group", name="Beratungssprachen").get_by_label("Arabisch").check()
+        page.get_by_text("Standort: ").first.click()
+        grid = page.locator("[data-hours-grid]").first
+        empty = grid.locator("[data-hours-row]").nth(1)  # the first row of the extra ones
+        empty.get_by_label("Wochentag").select_option(label="Mittwoch")
+        empty.get_by_label("von").fill("14:00")
+        empty.get_by_label("bis").fill("16:00")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+        page.get_by_role("button", name="Vorschau ansehen").click()
+        preview = page.get_by_role("region", name="Vorschau: so sieht Ihr Profil öffentlich aus")
+        expect(preview.get_by_text("Neu: freitags auch & samstags.")).to_be_visible()
+        expect(preview.get_by_role("row", name=re.compile("Mittwoch"))).to_be_visible()
+        assert not ProfileChange.objects.exists()
+        page.get_by_role("button", name="Zur Prüfung einreichen").click()
+        expect(page.get_by_text(re.compile("Gespeichert. Die Migrationsagentur"))).to_be_visible()
+    finally:
+        context.close()
+
+    proposal = ProfileChange.objects.get(actor=actor).revision.as_object()
+    assert proposal.description == (
+        "<p>Deutsch üben bei Kaffee.</p>\n\n<p>Neu: freitags auch &amp; samstags.</p>"
+    )
+    assert {language.code for language in proposal.languages.all()} == {"ar"}
+    week = proposal.locations.all()[0].opening_hours.all()
+    assert sorted((slot.weekday, slot.opens) for slot in week) == [
+        (0, dt.time(9)),
+        (2, dt.time(14)),
+    ]
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_it_has_no_serious_accessibility_violation_with_every_part_open(
+    actor, live_server, browser, width
+):
+    """axe-core over the editor as the scripts leave it (toolbar, filters, chips, copy buttons),
+    with every offer, location and booking detail open, and no sideways scrolling on a phone."""
+    member(actor, Membership.Role.EDITOR, "emil")
+    viewport = (
+        {"width": 1280, "height": 900} if width == "desktop" else {"width": 390, "height": 844}
+    )
+    # axe is injected as an inline script, which the page's CSP rightly refuses.
+    context = browser.new_context(locale="de-DE", bypass_csp=True, viewport=viewport)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        sign_in(page, live_server.url, "emil")
+        page.goto(f"{live_server.url}/my/actors/{actor.slug}/edit/")
+        expect(page.get_by_role("toolbar", name="Formatierung")).to_be_visible()
+        page.locator("form.profile-form details").evaluate_all(
+            "parts => parts.forEach(part => { part.open = true; })"
+        )
+        violations = [
+            violation
+            for violation in run_axe(page, AXE_SCRIPT.read_text())
+            if violation["impact"] in FAILING_IMPACTS
+        ]
+        width_used = page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        context.close()
+
+    assert not violations, describe(violations)
+    assert width_used <= viewport["width"]

@@ -15,7 +15,10 @@
     filter.className = "choice-filter";
     const search = document.createElement("input");
     search.type = "search";
-    search.setAttribute("aria-label", text(list, "labelFilter"));
+    // Each offer has three such lists: the filter is named after its own list.
+    const legend = list.closest("fieldset")?.querySelector("legend");
+    const listName = legend ? legend.textContent.trim().replace(/[:*\s]+$/, "") : "";
+    search.setAttribute("aria-label", listName ? `${text(list, "labelFilter")}: ${listName}` : text(list, "labelFilter"));
     search.placeholder = text(list, "labelFilter");
     search.setAttribute("aria-controls", list.id);
     const chips = document.createElement("ul");
@@ -112,7 +115,8 @@
       button.className = "button--secondary hours-grid__copy";
       button.textContent = text(grid, "labelCopyWeekShort");
       button.title = text(grid, "labelCopyWeek");
-      button.setAttribute("aria-label", text(grid, "labelCopyWeek"));
+      // The name begins with what the button shows (WCAG 2.5.3, label in name).
+      button.setAttribute("aria-label", `${text(grid, "labelCopyWeekShort")}: ${text(grid, "labelCopyWeek")}`);
       button.addEventListener("click", () => copyToWeekdays(row));
       cell.append(button);
     }
