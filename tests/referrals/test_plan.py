@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.conf import settings
 from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -289,6 +290,41 @@ def test_the_online_copy_refuses_a_wrong_code(client, staff_a, referral_a, page_
     page = html(client.post("/referral/plan/", {"reference": referral_a.reference, "code": "X"}))
     assert "Geheimer Hinweis" not in page
     assert "können wir nichts anzeigen" in page
+
+
+def test_the_online_copy_answers_a_wrong_reference_and_a_wrong_code_alike(
+    client, staff_a, referral_a, page_a
+):
+    add_step(referral_a, referral_a.unit, staff_a, note="Geheimer Hinweis")
+    code = issue_status_code(referral=referral_a, acting_user=staff_a)
+
+    def main(response) -> str:
+        page = html(response)
+        return page[page.index("<main") : page.index("</main>")].split("csrfmiddlewaretoken")[0]
+
+    wrong_code = client.post(
+        "/referral/plan/", {"reference": referral_a.reference, "code": "ABCD-EFGH"}
+    )
+    wrong_reference = client.post("/referral/plan/", {"reference": "MIA-ZZZZ-ZZ", "code": code})
+    assert wrong_code.status_code == wrong_reference.status_code == 200
+    assert main(wrong_code) == main(wrong_reference)
+    assert "Geheimer Hinweis" not in html(wrong_code)
+
+
+@override_settings(RATE_LIMITS={"referral-status": "3/10m", "referral": "5/10m"})
+def test_the_online_copy_and_the_status_look_up_share_one_limit(
+    client, staff_a, referral_a, page_a
+):
+    """Guessing codes on the plan's address costs the same tries as on the status look-up."""
+    add_step(referral_a, referral_a.unit, staff_a, note="Geheimer Hinweis")
+    code = issue_status_code(referral=referral_a, acting_user=staff_a)
+    for _try in range(2):
+        client.post("/referral/plan/", {"reference": referral_a.reference, "code": "WRON-GCOD"})
+    client.post("/referral/status/", {"reference": referral_a.reference, "code": "WRON-GCOD"})
+    refused = client.post("/referral/plan/", {"reference": referral_a.reference, "code": code})
+    assert refused.status_code == 429
+    assert "Retry-After" in refused
+    assert "Geheimer Hinweis" not in html(refused)
 
 
 def test_the_status_look_up_lists_the_plans_steps(client, staff_a, referral_a, page_a):
