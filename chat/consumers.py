@@ -37,7 +37,7 @@ from django.db import connections
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from chat import broadcast, conf, fanout, presence, queries, services, signals
+from chat import broadcast, conf, fanout, presence, queries, services, signals, writer
 from chat.broadcast import LAYER_ERRORS, frame_event, user_group
 from chat.frames import display_name, error_frame, message_frame
 from chat.models import Channel, ChannelMembership
@@ -156,20 +156,14 @@ def _typing(channel: Channel, user: Any) -> bool:
 
 
 @_in_database
-def _post(
-    channel: Channel, user: Any, body: object, client_id: object, mentions: object
-) -> tuple[dict[str, Any] | None, list[broadcast.Event]]:
-    """The stored message's frame when it is a resend, else the new message's events to publish."""
+def _post_together(
+    posts: list[services.Post],
+) -> tuple[list[services.Posted], list[broadcast.Event]]:
+    """The message frames waiting from every socket of the process, stored in one hop
+    (chat.writer), and the events to publish once it returns."""
     with broadcast.held() as events:
-        message, created = services.post_message(
-            channel=channel,
-            body=body,
-            client_id=client_id,
-            mentions=mentions,
-            acting_user=user,
-            may_post=True,
-        )
-    return (None if created else message_frame(message, channel)), events
+        outcomes = services.post_messages(posts)
+    return outcomes, events
 
 
 @_in_database
@@ -209,6 +203,8 @@ class _PresenceAnnouncer:
         self.pending: dict[int, asyncio.Task] = {}
         self.sent_at: dict[int, float] = {}
         self.latest: dict[int, dict[str, Any]] = {}
+        self.read_at: dict[int, float] = {}
+        self.reading: dict[int, asyncio.Task] = {}
 
     def interval(self, channel: Channel) -> float:
         online = len(self.latest.get(channel.pk, {}).get("online", ()))
@@ -217,13 +213,34 @@ class _PresenceAnnouncer:
     async def welcome(self, channel: Channel, user: Any) -> dict[str, Any]:
         """The channel's latest presence frame, the newcomer in it (read anew when stale)."""
         frame = self.latest.get(channel.pk)
-        if frame is None or time.monotonic() - self.sent_at[channel.pk] > self.interval(channel):
-            frame = await _presence_frame(channel)
+        if frame is None or time.monotonic() - self.read_at[channel.pk] > self.interval(channel):
+            frame = await self._read(channel)
         me = {"username": user.get_username(), "name": display_name(user)}
         if me in frame["online"]:
             return frame
         online = sorted([*frame["online"], me], key=lambda person: person["username"])
         return {**frame, "online": online}
+
+    async def _read(self, channel: Channel) -> dict[str, Any]:
+        """The channel's presence frame, read once for all who ask while it is being read.
+
+        Fifty members connecting at once all found the frame stale and read it fifty times
+        over, each read the channel's memberships and everybody's counter (the connect
+        figures of docs/benchmarks.md); a read is kept as the latest for an interval."""
+        reading = self.reading.get(channel.pk)
+        if reading is None:
+            reading = self.reading[channel.pk] = asyncio.get_running_loop().create_task(
+                self._read_once(channel)
+            )
+            reading.add_done_callback(lambda _task: self.reading.pop(channel.pk, None))
+        return await asyncio.shield(reading)
+
+    async def _read_once(self, channel: Channel) -> dict[str, Any]:
+        started = time.monotonic()
+        frame = await _presence_frame(channel)
+        if self.read_at.get(channel.pk, -math.inf) < started:  # no announcement read it since
+            self.latest[channel.pk], self.read_at[channel.pk] = frame, started
+        return frame
 
     def changed(self, channel: Channel) -> None:
         if channel.pk in self.pending:
@@ -242,7 +259,9 @@ class _PresenceAnnouncer:
             del self.pending[channel.pk]
         self.sent_at[channel.pk] = time.monotonic()
         try:
+            started = time.monotonic()
             frame = self.latest[channel.pk] = await _presence_frame(channel)
+            self.read_at[channel.pk] = started
             async with asyncio.timeout(conf.layer_timeout()):
                 await get_channel_layer().group_send(channel.group_name, frame_event(frame))
         except LAYER_ERRORS as error:
@@ -497,17 +516,20 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def on_message(self, frame: dict[str, Any]) -> None:
         self._refuse_muted()
-        client_id = frame.get("client_id") or ""
-        stored, events = await _post(
-            self.channel, self.user, frame.get("body"), client_id, frame.get("mentions")
+        post = services.Post(
+            channel=self.channel,
+            body=frame.get("body"),
+            client_id=frame.get("client_id") or "",
+            mentions=frame.get("mentions"),
+            acting_user=self.user,
         )
-        if stored is not None:  # a resend: only the sender needs the stored message again
-            await self.send_json(stored)
-        elif not await broadcast.publish(events):
+        stored = await writer.writer(_post_together).post(post)
+        if not stored.created:  # a resend: only the sender needs the stored message again
+            await self.send_json(message_frame(stored.message, self.channel))
+        elif not stored.published:
             # The sender learns that its message is saved before hearing that the server is
-            # degraded; the channel's event carries the frame.
-            group = self.channel.group_name
-            await self.send_text(next(event["text"] for to, event in events if to == group))
+            # degraded.
+            await self.send_json(message_frame(stored.message, self.channel))
             await self._degrade("broadcast of a new message failed")
 
     async def on_edit(self, frame: dict[str, Any]) -> None:

@@ -9,6 +9,7 @@ API as a 4xx answer.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import wraps
 from typing import NoReturn, ParamSpec, TypeVar
 
@@ -242,6 +243,41 @@ def _notify_mentioned(message: Message, channel: Channel, mentioned: list) -> No
             )
 
 
+def _prepared(
+    channel: Channel,
+    body: object,
+    client_id: object,
+    mentions: object,
+    acting_user: User,
+    may_post: bool,
+) -> tuple[str, str, list[int]]:
+    """The checks of a message before it is counted: its body, client_id and mention ids."""
+    body = _clean_body(body)
+    mention_ids = _clean_mention_ids(mentions)
+    if (
+        not isinstance(client_id, str)
+        or len(client_id) > conf.CLIENT_ID_MAX_LENGTH
+        or LONE_SURROGATE.search(client_id)
+    ):
+        raise ChatRefused("invalid", _("Die client_id muss ein kurzer Text sein."))
+    if not may_post:
+        _require_post(channel, acting_user)
+    return body, client_id, mention_ids
+
+
+def _counted(channel: Channel, acting_user: User, client_id: str) -> Message | None:
+    """Count the message against the member's limit; over it, a resend gets the stored one."""
+    try:
+        _count(MESSAGES, acting_user)
+    except ChatRefused:
+        # A resend over the limit is still answered with what is stored.
+        stored = _stored(channel, acting_user, client_id) if client_id else None
+        if stored is None:
+            raise
+        return stored
+    return None
+
+
 def post_message(
     *,
     channel: Channel,
@@ -261,37 +297,111 @@ def post_message(
     connect and hears of every change through the member's own group (chat.signals).
     `mentions` are user ids the composer remembered; only readers of the channel are kept.
     """
-    body = _clean_body(body)
-    mention_ids = _clean_mention_ids(mentions)
-    if (
-        not isinstance(client_id, str)
-        or len(client_id) > conf.CLIENT_ID_MAX_LENGTH
-        or LONE_SURROGATE.search(client_id)
-    ):
-        raise ChatRefused("invalid", _("Die client_id muss ein kurzer Text sein."))
-    if not may_post:
-        _require_post(channel, acting_user)
-    try:
-        _count(MESSAGES, acting_user)
-    except ChatRefused:
-        # A resend over the limit is still answered with what is stored.
-        stored = _stored(channel, acting_user, client_id) if client_id else None
-        if stored is None:
-            raise
+    body, client_id, mention_ids = _prepared(
+        channel, body, client_id, mentions, acting_user, may_post
+    )
+    stored = _counted(channel, acting_user, client_id)
+    if stored is not None:
         return stored, False
+    return _store(_Draft(channel, body, client_id, acting_user, mention_ids))
+
+
+@dataclass(frozen=True)
+class Post:
+    """One message frame of a socket, waiting to be stored together with others (post_messages)."""
+
+    channel: Channel
+    body: object
+    client_id: object
+    mentions: object
+    acting_user: User
+
+
+@dataclass
+class _Draft:
+    channel: Channel
+    body: str
+    client_id: str
+    author: User
+    mention_ids: list[int]
+
+
+Posted = tuple[Message, bool] | Exception  # what post_message returns, or what it raised
+
+
+def post_messages(posts: list[Post]) -> list[Posted]:
+    """Store the messages of several sockets at once (group commit); per post, what
+    post_message would have returned (the message and whether it is new) or raised.
+
+    The sockets say they know their members may post (`may_post`, see post_message). Checks
+    and rate limits are per post, as for one; on PostgreSQL the accepted posts of a channel are
+    then stored in one statement, which is its own transaction: the channel's ids taken once
+    under its row's lock, one multi-row insert, the mentions, the authors' read marks, so ten
+    waiting messages cost one round trip and one commit instead of ten. Ids follow the order of
+    `posts`, and so do the broadcasts (after the commit, as for one). A client_id stored before
+    fails the whole statement: the channel's posts are then stored one by one, as each alone.
+    """
+    outcomes: list[Posted | None] = [None] * len(posts)
+    drafts: dict[int, _Draft] = {}
+    for index, post in enumerate(posts):
+        try:
+            body, client_id, mention_ids = _prepared(
+                post.channel, post.body, post.client_id, post.mentions, post.acting_user, True
+            )
+            stored = _counted(post.channel, post.acting_user, client_id)
+        except Exception as error:  # handed to the post's own socket
+            outcomes[index] = error
+            continue
+        if stored is not None:
+            outcomes[index] = (stored, False)
+        else:
+            drafts[index] = _Draft(post.channel, body, client_id, post.acting_user, mention_ids)
+    together = not connection.in_atomic_block and connection.vendor == "postgresql"
+    by_channel: dict[int, list[int]] = {}
+    for index, draft in drafts.items():
+        by_channel.setdefault(draft.channel.pk, []).append(index)
+    for indexes in by_channel.values():
+        if together and len(indexes) > 1:
+            try:
+                saved = _save_together([drafts[index] for index in indexes])
+            except IntegrityError:  # a resend among them: each alone finds its stored message
+                pass
+            except Exception as error:  # the database failed all of them
+                for index in indexes:
+                    outcomes[index] = error
+                continue
+            else:
+                for index, result in zip(indexes, saved, strict=True):
+                    outcomes[index] = result if isinstance(result, Exception) else (result, True)
+                continue
+        for index in indexes:
+            try:
+                outcomes[index] = _store(drafts[index])
+            except Exception as error:  # handed to the post's own socket
+                outcomes[index] = error
+    return outcomes  # type: ignore[return-value] - every post has its outcome by now
+
+
+def _store(draft: _Draft) -> tuple[Message, bool]:
+    """Save one counted message: (the message, True), or (the stored one, False) for a resend."""
     try:
         if not connection.in_atomic_block and connection.vendor == "postgresql":
-            message = _save_at_once(channel, body, client_id, acting_user, mention_ids)
+            saved = _save_together([draft])[0]
+            if isinstance(saved, ChatRefused):
+                raise saved
+            message = saved
         elif connection.in_atomic_block:
             # In a caller's transaction: a savepoint, so that a known client_id leaves it usable.
             with transaction.atomic():
                 message = _writing(_save_message)(
-                    channel, body, client_id, acting_user, mention_ids
+                    draft.channel, draft.body, draft.client_id, draft.author, draft.mention_ids
                 )
         else:
-            message = _writing(_save_message)(channel, body, client_id, acting_user, mention_ids)
+            message = _writing(_save_message)(
+                draft.channel, draft.body, draft.client_id, draft.author, draft.mention_ids
+            )
     except IntegrityError:  # a client_id stored before, or racing in through another socket
-        stored = _stored(channel, acting_user, client_id) if client_id else None
+        stored = _stored(draft.channel, draft.author, draft.client_id) if draft.client_id else None
         if stored is None:
             raise
         return stored, False
@@ -343,88 +453,125 @@ def _next_seq(channel: Channel, author: User) -> int:
     return row[0]
 
 
-def _save_at_once(
-    channel: Channel, body: str, client_id: str, author: User, mention_ids: list[int]
-) -> Message:
-    """PostgreSQL, in no caller's transaction: the message in one statement, which is its own
-    transaction (the id taken under the channel row's lock until the commit, the insert, the
-    mentions, the author's read mark), so a message costs one round trip to the database and
-    one commit; two with mentions, whose readers are looked up first. Saved exactly as
-    _save_message saves it; a client_id stored before fails the whole statement."""
-    mentioned = _readers_named(channel, mentioned_usernames(body), mention_ids)
-    body_html = _rendered(body, mentioned)
+def _save_together(drafts: list[_Draft]) -> list[Message | ChatRefused]:
+    """PostgreSQL, in no caller's transaction: counted messages of one channel in one statement,
+    which is its own transaction. The channel's ids are taken at once under its row's lock until
+    the commit (in the order of `drafts`), then the multi-row insert, the mentions and the
+    authors' read marks, so the messages cost one round trip to the database and one commit,
+    plus one look-up of mentioned readers per message that names any. Each author's row is
+    checked in the same statement (muted, removed, invited; missing in a closed channel): a
+    post refused there is returned as its refusal, the others are stored. Saved exactly as
+    _save_message saves; a client_id stored before fails the whole statement."""
+    channel = drafts[0].channel
+    mentioned = [
+        _readers_named(channel, mentioned_usernames(draft.body), draft.mention_ids)
+        for draft in drafts
+    ]
+    bodies_html = [
+        _rendered(draft.body, people) for draft, people in zip(drafts, mentioned, strict=True)
+    ]
     sent_at = timezone.now()
     quote = connection.ops.quote_name
     channels, messages = quote(Channel._meta.db_table), quote(Message._meta.db_table)
     mentions = quote(Message.mentions.through._meta.db_table)
     memberships = quote(ChannelMembership._meta.db_table)
     sql = f"""
-        WITH standing AS (
-            SELECT status FROM {memberships}
-            WHERE channel_id = %(channel)s AND user_id = %(author)s
+        WITH input AS (
+            SELECT * FROM unnest(
+                %(ord)s::int[], %(author)s::bigint[], %(body)s::text[], %(body_html)s::text[],
+                %(client_id)s::text[]
+            ) AS t(ord, author_id, body, body_html, client_id)
+        ), standing AS (
+            SELECT user_id, status FROM {memberships}
+            WHERE channel_id = %(channel)s AND user_id = ANY(%(author)s::bigint[])
             FOR KEY SHARE
+        ), allowed AS (
+            SELECT input.*, row_number() OVER (ORDER BY input.ord) AS n
+            FROM input LEFT JOIN standing ON standing.user_id = input.author_id
+            WHERE (standing.status IS NULL OR standing.status = %(active)s)
+                AND (%(open)s OR standing.status IS NOT NULL)
         ), seq AS (
-            UPDATE {channels} SET last_seq = last_seq + 1 WHERE id = %(channel)s
-                AND NOT EXISTS (SELECT 1 FROM standing WHERE status <> %(active)s)
-                AND (kind = ANY(%(open_kinds)s) OR EXISTS (SELECT 1 FROM standing))
-            RETURNING last_seq
+            UPDATE {channels} SET last_seq = last_seq + (SELECT count(*) FROM allowed)
+            WHERE id = %(channel)s AND EXISTS (SELECT 1 FROM allowed)
+            RETURNING last_seq - (SELECT count(*) FROM allowed) AS base
         ), durability AS (
             SELECT set_config('synchronous_commit', %(synchronous_commit)s, true)
+        ), numbered AS (
+            SELECT allowed.*, seq.base + allowed.n AS seq FROM allowed, seq
         ), message AS (
             INSERT INTO {messages}
                 (channel_id, seq, author_id, body, body_html, client_id, sent_at)
-            SELECT %(channel)s, last_seq, %(author)s, %(body)s, %(body_html)s, %(client_id)s,
-                %(sent_at)s
-            FROM seq
+            SELECT %(channel)s, seq, author_id, body, body_html, client_id, %(sent_at)s
+            FROM numbered ORDER BY seq
             RETURNING id, seq
         ), mentioned AS (
             INSERT INTO {mentions} (message_id, user_id)
-            SELECT message.id, person FROM message, unnest(%(mentioned)s::bigint[]) AS person
+            SELECT message.id, person.user_id
+            FROM message JOIN numbered ON numbered.seq = message.seq
+            JOIN unnest(%(mention_ord)s::int[], %(mention_user)s::bigint[])
+                AS person(ord, user_id) ON person.ord = numbered.ord
         ), mark AS (
-            UPDATE {memberships} SET last_read_seq = message.seq FROM message
-            WHERE channel_id = %(channel)s AND user_id = %(author)s
-            RETURNING 1
+            UPDATE {memberships} SET last_read_seq = latest.seq
+            FROM (SELECT author_id, max(seq) AS seq FROM numbered GROUP BY author_id) AS latest
+            WHERE channel_id = %(channel)s AND user_id = latest.author_id
+            RETURNING user_id
         )
-        SELECT (SELECT status FROM standing), message.id, message.seq,
-            (SELECT count(*) FROM mark), (SELECT count(*) FROM durability)
-        FROM (VALUES (1)) AS one LEFT JOIN message ON true
+        SELECT input.ord, standing.status, message.id, message.seq,
+            EXISTS (SELECT 1 FROM mark WHERE mark.user_id = input.author_id),
+            (SELECT count(*) FROM durability)
+        FROM input
+        LEFT JOIN standing ON standing.user_id = input.author_id
+        LEFT JOIN numbered ON numbered.ord = input.ord
+        LEFT JOIN message ON message.seq = numbered.seq
+        ORDER BY input.ord
     """  # noqa: S608 - table names from the models, values as parameters
     parameters = {
         "channel": channel.pk,
-        "author": author.pk,
-        "body": body,
-        "body_html": body_html,
-        "client_id": client_id,
+        "ord": list(range(len(drafts))),
+        "author": [draft.author.pk for draft in drafts],
+        "body": [draft.body for draft in drafts],
+        "body_html": bodies_html,
+        "client_id": [draft.client_id for draft in drafts],
         "sent_at": sent_at,
-        "mentioned": [user.pk for user in mentioned],
+        "mention_ord": [index for index, people in enumerate(mentioned) for _user in people],
+        "mention_user": [user.pk for people in mentioned for user in people],
         "active": ChannelMembership.Status.ACTIVE,
-        "open_kinds": list(OPEN_KINDS),
+        "open": channel.kind in OPEN_KINDS,
         "synchronous_commit": "off" if conf.relaxed_commit() else "on",
     }
     with connection.cursor() as cursor:
         cursor.execute(sql, parameters)
-        status, pk, seq, marked, _durability = cursor.fetchone()
-    if pk is None:
-        _refuse_standing(status)
-    channel.last_seq = seq
-    message = Message(
-        pk=pk,
-        channel=channel,
-        seq=seq,
-        author=author,
-        body=body,
-        body_html=body_html,
-        client_id=client_id,
-        sent_at=sent_at,
-    )
-    message._state.adding = False
-    message._prefetched_objects_cache = {"mentions": mentioned}
-    if not marked:  # a member posting over the API before ever opening the channel
-        ChannelMembership.objects.get_or_create(
-            channel=channel, user=author, defaults={"last_read_seq": seq}
+        rows = cursor.fetchall()
+    results: list[Message | ChatRefused] = []
+    for (_ord, status, pk, seq, marked, _durability), draft, people, body_html in zip(
+        rows, drafts, mentioned, bodies_html, strict=True
+    ):
+        if pk is None:
+            try:
+                _refuse_standing(status)
+            except ChatRefused as refused:
+                results.append(refused)
+            continue
+        channel.last_seq = max(channel.last_seq, seq)
+        message = Message(
+            pk=pk,
+            channel=channel,
+            seq=seq,
+            author=draft.author,
+            body=draft.body,
+            body_html=body_html,
+            client_id=draft.client_id,
+            sent_at=sent_at,
         )
-    _announce(message, channel, mentioned)
-    return message
+        message._state.adding = False
+        message._prefetched_objects_cache = {"mentions": people}
+        if not marked:  # a member posting over the API before ever opening the channel
+            ChannelMembership.objects.get_or_create(
+                channel=channel, user=draft.author, defaults={"last_read_seq": seq}
+            )
+        _announce(message, channel, people)
+        results.append(message)
+    return results
 
 
 def _announce(message: Message, channel: Channel, mentioned: list) -> None:
