@@ -60,6 +60,34 @@ UNISOLATED_GERMAN = """() => [...document.body.querySelectorAll('[lang="de"]')]
         && node.textContent.trim())
     .map((node) => node.outerHTML.slice(0, 160))"""
 
+# German elements on a right-to-left page whose closing punctuation the browser drew before
+# their first letter instead of after it (".Sprachcafé e.V" for "Sprachcafé e.V."): the first
+# and the last visible character are measured; on one line the last must stand to the right.
+MOVED_PUNCTUATION = """() => [...document.body.querySelectorAll('[lang="de"]')]
+    .filter((node) => /[.!?:)]$/.test(node.textContent.trim()) && node.getClientRects().length)
+    .filter((node) => {
+        const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        const texts = [];
+        while (walker.nextNode()) {
+            if (walker.currentNode.textContent.trim()) texts.push(walker.currentNode);
+        }
+        const first = texts[0];
+        const last = texts[texts.length - 1];
+        const start = first.textContent.search(/\\S/);
+        const end = last.textContent.trimEnd().length;
+        const character = (text, index) => {
+            const range = document.createRange();
+            range.setStart(text, index);
+            range.setEnd(text, index + 1);
+            return range.getBoundingClientRect();
+        };
+        const a = character(first, start);
+        const b = character(last, end - 1);
+        const sameLine = Math.abs(a.top - b.top) < a.height / 2;
+        return a.width > 0 && sameLine && b.left < a.left;
+    })
+    .map((node) => node.textContent.trim().slice(0, 80))"""
+
 
 @dataclass(frozen=True)
 class Demo:
@@ -181,6 +209,8 @@ def test_it_shows_the_page_in_the_language_on_a_phone(demo, opened, axe_source, 
     if DIRECTIONS[language] == "rtl":
         unisolated = page.evaluate(UNISOLATED_GERMAN)
         assert not unisolated, f"{name} ({language}) leaves German unisolated: {unisolated}"
+        moved = page.evaluate(MOVED_PUNCTUATION)
+        assert not moved, f"{name} ({language}) moves German punctuation: {moved}"
 
     violations = [v for v in run_axe(page, axe_source) if v["impact"] in FAILING_IMPACTS]
     assert not violations, f"{name} ({language}) violates:\n{describe(violations)}"
@@ -214,3 +244,19 @@ def test_it_finds_german_on_a_right_to_left_page_that_is_not_isolated(site_db, p
     context.close()
 
     assert unisolated == ['<span lang="de">Sprachcafé e.V.</span>']
+
+
+def test_it_finds_german_whose_punctuation_a_right_to_left_page_moved(phone):
+    """The punctuation check itself works: a German name left to the paragraph's right-to-left
+    order shows its full stop first; isolated, it keeps it at its end."""
+    context = phone.browser.new_context(**PHONE)
+    page = context.new_page()
+    page.set_content(
+        '<html lang="ar" dir="rtl"><body><p>نادي <span lang="de">Sprachcafé e.V.</span></p>'
+        '<p>نادي <span lang="de" dir="ltr">Sprachtreff e.V.</span></p></body></html>'
+    )
+
+    moved = page.evaluate(MOVED_PUNCTUATION)
+    context.close()
+
+    assert moved == ["Sprachcafé e.V."]
