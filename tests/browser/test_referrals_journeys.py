@@ -17,6 +17,7 @@ from django.utils import translation
 from network.models import AgencyUnit, Membership
 from referrals.models import Outcome, Referral, Status
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
+from tests.referrals.factories import ReferralFactory
 
 try:
     from playwright.sync_api import expect
@@ -174,3 +175,30 @@ def test_it_takes_a_referral_on_a_phone_without_javascript(
     assert Referral.objects.get(reference=reference).unit.slug == "unterbringung"
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
+
+
+def test_it_lets_a_unit_take_a_referral_to_its_end_with_the_primary_actions_on_a_phone(
+    live_server, phone_page, people
+):
+    """Each step's one primary action is enough: begin, then close; the other actions stay
+    folded away behind "Weitere Aktionen", and the staff page fits a phone's width."""
+    page = phone_page
+    base = live_server.url
+    referral = ReferralFactory(unit=AgencyUnit.objects.get(slug="jobcenter"))
+    sign_in(page, base, "bruno")
+    open_referral(page, base, referral.reference)
+
+    primary = page.locator(".referral-action--primary")
+    expect(primary).to_have_count(1)
+    expect(page.get_by_text("Weitere Aktionen")).to_be_visible()
+    expect(page.get_by_role("region", name="Intern weiterleiten")).to_be_hidden()
+    primary.get_by_role("button", name="Bearbeitung beginnen").click()
+    expect(primary).to_contain_text("Abschließen")
+    expect(page.get_by_role("region", name="Intern weiterleiten")).to_be_hidden()
+    primary.get_by_label("geholfen").check()
+    primary.get_by_role("button", name="Abschließen").click()
+
+    expect(page.get_by_text(f"{referral.reference} ist abgeschlossen: geholfen.")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    referral.refresh_from_db()
+    assert (referral.status, referral.outcome) == (Status.CLOSED, Outcome.HELPED)
