@@ -73,8 +73,8 @@ def arabic_copy(german, title: str, directions: str, document: str) -> None:
 
 @pytest.fixture
 def agency(site_db):
-    """Intake and foreigners' office staff, the office's, the job centre's and the integration
-    counselling's pages in German and Arabic, and a network actor with its opening hours."""
+    """Intake and foreigners' office staff, the pages of the office and of ARABIC_UNITS in German
+    and Arabic (each with the demo's week of hours), and a network actor with its opening hours."""
     for slug, username, first in (
         ("eingangszone", "ines", "Ines"),
         ("auslaenderbehoerde", "anna", "Anna"),
