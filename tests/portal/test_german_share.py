@@ -365,23 +365,36 @@ class Demo:
     mails: dict[str, Share]
     aliases: list[str]
     untranslated_terms: list[str]
+    vocabularies: list[str]
     translated_again: int
 
 
-def untranslated_terms() -> list[str]:
-    """Terms the public sees (topics, target groups, units, concern categories) that lack a
-    translation in one of the languages."""
-    from network.models import AgencyUnit, TargetGroup, Topic
-    from portal.translations import translated
-    from referrals.models import ConcernCategory
+def vocabulary_terms() -> list[str]:
+    """The vocabularies of which the public sees at least one object now."""
+    from portal.translations import translatable_models
 
-    terms = [*Topic.objects.all(), *TargetGroup.objects.all(), *AgencyUnit.objects.all()]
-    terms += ConcernCategory.objects.filter(is_active=True)
+    return sorted(
+        registered.model.__name__
+        for registered in translatable_models()
+        if registered.vocabulary and registered.public is not None and registered.public()
+    )
+
+
+def untranslated_terms() -> list[str]:
+    """Texts the staff own and the public sees (every vocabulary registered as translatable:
+    topics, target groups, units, concern categories, the wayfinder's answers, the crisis
+    situation with its steps and temporary offers) that lack a translation in a language."""
+    from portal.translations import german_text, translatable_models, translated
+
     return [
-        f"{term} ({language})"
-        for term in terms
+        f"{registered.model.__name__} {term} {name} ({language})"
+        for registered in translatable_models()
+        if registered.vocabulary and registered.public is not None
+        for term in registered.public()
+        for name in registered.fields
+        if german_text(term, name).strip()
         for language in LANGUAGES
-        if translated(term, "label" if hasattr(term, "label") else "name", language).is_fallback
+        if translated(term, name, language).is_fallback
     ]
 
 
@@ -428,7 +441,9 @@ def demo(django_db_setup, django_db_blocker) -> Demo:
                 .filter(alias_of__isnull=False)
                 .select_related("locale")
             ],
+            # After the crisis situation is switched on, so its texts count as public.
             untranslated_terms=untranslated_terms(),
+            vocabularies=vocabulary_terms(),
             translated_again=ensure_page_translations(),
         )
         transaction.set_rollback(True)
@@ -479,6 +494,10 @@ def test_it_leaves_existing_page_translations_alone_on_a_second_run(demo):
 
 def test_it_names_every_term_the_public_sees_in_every_language(demo):
     assert demo.untranslated_terms == []
+    assert demo.vocabularies == [
+        "AgencyUnit", "ConcernCategory", "KeyStep", "Situation", "TargetGroup",
+        "TemporaryOffer", "Topic", "WayfinderAudience",
+    ]  # fmt: skip
 
 
 def test_it_counts_untranslated_german_and_german_marked_as_such():
