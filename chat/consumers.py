@@ -523,14 +523,17 @@ class ChatConsumer(AsyncWebsocketConsumer):
             mentions=frame.get("mentions"),
             acting_user=self.user,
         )
-        stored = await writer.writer(_post_together).post(post)
+        stored = await writer.writer(_post_together).post(post, self._unpublished)
         if not stored.created:  # a resend: only the sender needs the stored message again
             await self.send_json(message_frame(stored.message, self.channel))
-        elif not stored.published:
-            # The sender learns that its message is saved before hearing that the server is
-            # degraded.
-            await self.send_json(message_frame(stored.message, self.channel))
-            await self._degrade("broadcast of a new message failed")
+
+    async def _unpublished(self, message: Any) -> None:
+        """The sender learns that its message is saved before hearing that the server is
+        degraded."""
+        if self.ended:
+            return
+        await self.send_json(message_frame(message, self.channel))
+        await self._degrade("broadcast of a new message failed")
 
     async def on_edit(self, frame: dict[str, Any]) -> None:
         events = await _edit(self.channel, self.user, frame.get("id"), frame.get("body"))

@@ -29,16 +29,19 @@ from chat.services import Post, Posted
 
 @dataclass
 class Stored:
-    """A socket's message once stored: new (published or not) or a resend of a stored one."""
+    """A socket's message once stored: new, or a resend of a stored one."""
 
     message: Any
     created: bool
-    published: bool = True
+
+
+Unpublished = Callable[[Any], Awaitable[None]]
 
 
 @dataclass
 class _Waiting:
     post: Post
+    unpublished: Unpublished | None
     answer: asyncio.Future = field(
         default_factory=lambda: asyncio.get_running_loop().create_future()
     )
@@ -56,9 +59,14 @@ class Writer:
         self.task: asyncio.Task | None = None
         self.publishing: set[asyncio.Task] = set()
 
-    async def post(self, post: Post) -> Stored:
-        """Store the post with whatever else waits; raises what storing it raised."""
-        waiting = _Waiting(post)
+    async def post(self, post: Post, unpublished: Unpublished | None = None) -> Stored:
+        """Store the post with whatever else waits; raises what storing it raised.
+
+        The answer comes once the post is stored, not once it is published: the socket reads
+        its member's next frame while the layer carries this one, so that a burst is stored
+        at the pace of the database, not of the fan-out. Should the publish fail,
+        `unpublished` is called with the stored message (the socket tells its client)."""
+        waiting = _Waiting(post, unpublished)
         self.waiting.append(waiting)
         if self.task is None:
             self.task = asyncio.get_running_loop().create_task(self._drain())
@@ -77,6 +85,13 @@ class Writer:
                     if not isinstance(error, Exception):
                         raise
                     continue
+                for waiting, outcome in zip(batch, outcomes, strict=True):
+                    if waiting.answer.done():
+                        continue
+                    if isinstance(outcome, Exception):
+                        waiting.answer.set_exception(outcome)
+                    else:
+                        waiting.answer.set_result(Stored(*outcome))
                 # Started now, so that it takes the publishing lock before the next batch's
                 # publish does: frames cross the layer in commit order. The next batch is
                 # stored meanwhile.
@@ -92,21 +107,13 @@ class Writer:
     async def _publish(
         batch: list[_Waiting], outcomes: list[Posted], events: list[broadcast.Event]
     ) -> None:
-        try:
-            published = await broadcast.publish(events)
-        except BaseException as error:  # nothing may leave a socket waiting for ever
-            for waiting in batch:
-                if not waiting.answer.done():
-                    waiting.answer.set_exception(error)
-            raise
+        if await broadcast.publish(events):
+            return
         for waiting, outcome in zip(batch, outcomes, strict=True):
-            if waiting.answer.done():
-                continue
-            if isinstance(outcome, Exception):
-                waiting.answer.set_exception(outcome)
-            else:
+            if waiting.unpublished is not None and not isinstance(outcome, Exception):
                 message, created = outcome
-                waiting.answer.set_result(Stored(message, created, published or not created))
+                if created:
+                    await waiting.unpublished(message)
 
 
 _writers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Writer] = weakref.WeakKeyDictionary()

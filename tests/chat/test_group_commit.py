@@ -211,3 +211,40 @@ def test_it_delivers_every_message_of_many_concurrent_senders_once_in_id_order(t
         assert [body for body in stored if body.startswith(f"{index} ")] == [
             f"{index} {number}" for number in range(10)
         ]
+
+
+def test_it_answers_once_stored_and_tells_the_senders_of_new_messages_a_publish_failed(
+    monkeypatch,
+):
+    """A socket reads its member's next frame while the layer carries the last one; should the
+    layer fail, the senders of the new messages hear of it, not the sender of a resend."""
+    told: list[tuple[str, str]] = []
+    steps: list[str] = []
+
+    async def store(posts):
+        return [(post.body, post.body != "alt") for post in posts], [("chat.1", {})]
+
+    async def publish(events):
+        steps.append("publish")
+        return False
+
+    monkeypatch.setattr(writer.broadcast, "publish", publish)
+
+    async def scenario():
+        group = writer.Writer(store)
+
+        async def send(body, sender):
+            async def unpublished(message):
+                told.append((sender, message))
+
+            stored = await group.post(_post(None, None, body), unpublished)
+            steps.append(f"answered {body}")
+            return stored.created
+
+        created = await asyncio.gather(send("neu", "mia"), send("alt", "ada"))
+        await asyncio.gather(*group.publishing)
+        return created
+
+    assert async_to_sync(scenario)() == [True, False]
+    assert steps == ["answered neu", "answered alt", "publish"]
+    assert told == [("mia", "neu")]
