@@ -1,7 +1,8 @@
 """What a directory card answers at a glance: the actor, where, open now, without appointment,
 which languages. Three queries for a page of actors, whatever its size: the actors with only the
 fields a card shows, their languages, and their locations, each with its place and whether it is
-open now and has walk-in hours (network.open_now, the same conditions as the list's filters).
+open now and has walk-in hours (network.open_now, the same conditions as the list's filters); the
+directory page hands over the sets its counts used (directory.flags, kept per process) instead.
 The next event is the events app's (`{% with_next_events %}` in the template).
 
 The page reads plain values rather than each actor's related managers: a prefetch per relation
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db.models import BooleanField, ExpressionWrapper
 
 from directory.distance import Origin, kilometres, nearest_location
+from directory.flags import Flags
 from network.models import Actor, Location
 from network.open_now import open_locations, walk_in_locations
 
@@ -43,10 +45,15 @@ def _place(town: str, municipality: str) -> str:
 
 
 def cards_for(
-    actor_ids: list[int], moment: dt.datetime, *, distance_from: Origin | None = None
+    actor_ids: list[int],
+    moment: dt.datetime,
+    *,
+    distance_from: Origin | None = None,
+    flagged: Flags | None = None,
 ) -> list[Card]:
     """The cards of a page of actors, in the order of the ids; with `distance_from`, each with
-    its distance (the same subquery the list was sorted by, for the page's actors only)."""
+    its distance (the same subquery the list was sorted by, for the page's actors only).
+    `flagged`: the open-now and walk-in sets the list's counts used, if read already."""
     actors = Actor.objects.filter(pk__in=actor_ids).only(*CARD_FIELDS)
     if distance_from is not None:
         actors = actors.annotate(squared=nearest_location(distance_from))
@@ -63,20 +70,27 @@ def cards_for(
     )
     for actor_id, code, native_name in spoken:
         cards[actor_id].languages.append((code, native_name))
-    rows = (
-        Location.objects.filter(actor_id__in=list(cards))
-        .annotate(
+    rows = Location.objects.filter(actor_id__in=list(cards)).order_by(
+        "actor_id", "sort_order", "pk"
+    )
+    if flagged is None:
+        # Asked alone: whether each place is open now and has walk-in hours, in the same query.
+        rows = rows.annotate(
             is_open=ExpressionWrapper(open_locations(moment), output_field=BooleanField()),
             has_walk_in=ExpressionWrapper(walk_in_locations(), output_field=BooleanField()),
-        )
-        .order_by("actor_id", "sort_order", "pk")
-        .values_list("actor_id", "town", "municipality__name", "is_open", "has_walk_in")
-    )
-    for actor_id, town, municipality, is_open, has_walk_in in rows:
+        ).values_list("actor_id", "town", "municipality__name", "is_open", "has_walk_in")
+    else:
+        rows = rows.values_list("actor_id", "town", "municipality__name")
+    for actor_id, town, municipality, *flags_of_place in rows:
         card = cards[actor_id]
         place = _place(town, municipality)
         if place not in card.places:
             card.places.append(place)
-        card.open_now = card.open_now or bool(is_open)
-        card.walk_in = card.walk_in or bool(has_walk_in)
+        if flags_of_place:
+            card.open_now = card.open_now or bool(flags_of_place[0])
+            card.walk_in = card.walk_in or bool(flags_of_place[1])
+    if flagged is not None:
+        for actor_id, card in cards.items():
+            card.open_now = actor_id in flagged.open_now
+            card.walk_in = actor_id in flagged.walk_in
     return list(cards.values())

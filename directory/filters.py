@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.distance import Origin, nearest_location
+from directory.flags import flags_for
 from network.fields import OFFER
 from network.models import (
     Actor,
@@ -25,10 +26,13 @@ from network.models import (
     Topic,
 )
 from network.open_now import open_locations, walk_in_locations
+from network.page_cache import ACTORS, VOCABULARIES
 from portal.collation import LocaleOrder
 from search.listing import ChoiceFacet, Facet, TermFacet, YesNoFacet, YesNoFilter, term_filter
 
 HOURS = _("Sprechzeiten")
+# Which actors carry which term changes with a profile or a vocabulary (search.listing.TermFacet).
+TERM_KINDS = (ACTORS, VOCABULARIES)
 OFFERS = _("Angebote")
 
 
@@ -43,6 +47,9 @@ class OfferFeatureFilter(YesNoFilter):
 
     def ticked(self, given: dict[str, object]) -> Exists:
         return Exists(Offer.objects.filter(actor=OuterRef("pk"), **{self.field_name: True}))
+
+    def members(self, given: dict[str, object]) -> frozenset[int]:
+        return flags_for(self.parent).features[self.field_name]
 
 
 # The offers' yes/no fields declared with a facet in network.fields become filters by themselves.
@@ -65,6 +72,11 @@ class OpenNowFilter(YesNoFilter):
             return None
         return _at_a_location(open_locations(timezone.now()))
 
+    def members(self, given: dict[str, object]) -> frozenset[int] | None:
+        if given.get("walk_in") is True:
+            return None
+        return flags_for(self.parent).open_now
+
 
 class WalkInFilter(YesNoFilter):
     """Has walk-in hours (ActorFilter.filter_walk_in); beside "jetzt geöffnet" the two mean
@@ -74,6 +86,11 @@ class WalkInFilter(YesNoFilter):
         if given.get("open_now") is True:
             return None
         return _at_a_location(walk_in_locations())
+
+    def members(self, given: dict[str, object]) -> frozenset[int] | None:
+        if given.get("open_now") is True:
+            return None
+        return flags_for(self.parent).walk_in
 
 
 DISTANCE_FIELD = "distance_squared"
@@ -178,10 +195,10 @@ class ActorFilter(OfferFeatures):
 
     FACETS: tuple[Facet, ...] = (
         ChoiceFacet("kind", "kind", ActorKind.choices),
-        TermFacet("topic", Topic, "actors"),
-        TermFacet("language", Language, "actors", key="code"),
-        TermFacet("municipality", Municipality, "locations__actor"),
-        TermFacet("target_group", TargetGroup, "actors"),
+        TermFacet("topic", Topic, "actors", kinds=TERM_KINDS),
+        TermFacet("language", Language, "actors", key="code", kinds=TERM_KINDS),
+        TermFacet("municipality", Municipality, "locations__actor", kinds=TERM_KINDS),
+        TermFacet("target_group", TargetGroup, "actors", kinds=TERM_KINDS),
         YesNoFacet("open_now", HOURS),
         YesNoFacet("walk_in", HOURS),
         *(YesNoFacet(item.facet, OFFERS) for item in OFFER.facets()),

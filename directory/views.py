@@ -6,11 +6,11 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from directory.cards import cards_for
 from directory.filters import ActorFilter, Sort, origin_of
+from directory.flags import flags_for
 from directory.jsonld import actor_jsonld, as_script
 from directory.services import find_actors, load_profile
 from network.models import TargetGroup, Topic
@@ -42,12 +42,14 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(result.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
+    flagged = flags_for(result.filterset)
     cards = cards_for(
         list(page.object_list),
-        timezone.now(),
+        flagged.moment,
         distance_from=origin_of(result.filterset.form.cleaned_data)
         if result.sort == Sort.DISTANCE
         else None,
+        flagged=flagged,
     )
     prefetch_translations([card.actor for card in cards])
     result.facets = translate_facet_labels(

@@ -15,11 +15,13 @@ from decimal import Decimal
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Count, Exists, Model, Q, QuerySet
 from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from portal import site_cache
 from search.backends import get_search_backend
 
 RELEVANCE = "relevance"
@@ -86,6 +88,11 @@ class YesNoFilter(django_filters.BooleanFilter):
             return None
         return Q(**{f"{self.field_name}__{self.lookup_expr}": True})
 
+    def members(self, given: dict[str, object]) -> frozenset[int] | None:
+        """The ids of all objects that ticking this box keeps beside the filters `given`,
+        where the filter knows them without a query (kept per process); else None."""
+        return None
+
 
 class InvalidFilter(ValueError):
     def __init__(self, errors: dict[str, list[str]]):
@@ -112,12 +119,19 @@ class ChoiceFacet:
 
 @dataclass(frozen=True)
 class TermFacet:
-    """A filter over a vocabulary; `path` leads from the term to the listed objects."""
+    """A filter over a vocabulary; `path` leads from the term to the listed objects.
+
+    `kinds`: the page cache's kinds (portal/pagecache.py) whose changes renew which objects
+    carry which term; given, each process keeps the terms and their objects under those kinds'
+    tokens (portal.site_cache) and counts the facet over the filtered ids in Python where no
+    other filter narrows it differently, instead of a grouped query per facet and request.
+    """
 
     name: str
     model: type[Model]
     path: str
     key: str = "slug"
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -211,7 +225,7 @@ def find(
         ids = [pk for pk in ranked if pk in matching]
     else:
         ids = list(filterset.qs.order_by(*ordering(sort)).values_list("pk", flat=True))
-    counts = _facet_counts(base, filterset, facets) if facets else {}
+    counts = _facet_counts(base, filterset, facets, ids) if facets else {}
     return Listing(filterset=filterset, ids=ids, facets=counts, query=query, sort=sort)
 
 
@@ -244,6 +258,7 @@ def _facet_counts(
     base: QuerySet,
     filterset: django_filters.FilterSet,
     facets: Sequence[Facet],
+    ids: Sequence[int] | None = None,
 ) -> dict[str, list[FacetValue]]:
     """Counts per value given every other filter, so each value says what choosing it yields:
     one grouped query per facet, whatever the number of filters given."""
@@ -261,7 +276,7 @@ def _facet_counts(
         return narrowed[rest]
 
     counts: dict[str, list[FacetValue]] = _yes_no_counts(
-        base, filterset, [f for f in facets if isinstance(f, YesNoFacet)]
+        base, filterset, [f for f in facets if isinstance(f, YesNoFacet)], ids
     )
     for facet in facets:
         if isinstance(facet, YesNoFacet):
@@ -277,6 +292,13 @@ def _facet_counts(
             counts[facet.name] = [
                 FacetValue(value, str(label), per_value.get(value, 0), value in chosen)
                 for value, label in facet.choices
+            ]
+        elif facet.kinds and ids is not None and facet.name not in given:
+            # Not given, so every other given filter is the filtered set itself: `ids`.
+            matching = frozenset(ids)
+            counts[facet.name] = [
+                FacetValue(key, label, len(holders & matching), key in chosen)
+                for key, label, holders in _term_holders(facet)
             ]
         else:
             terms = facet.model._default_manager.annotate(
@@ -298,8 +320,45 @@ def _facet_counts(
     return counts
 
 
+# A grouped query has no Meta ordering: SQLite grouped the terms along their key's unique index,
+# PostgreSQL by primary key. The pages keep that order, so their markup stays as it was.
+_GROUPED_ORDER = {"sqlite": ("{key}",), "postgresql": ("pk",)}
+
+
+def _term_holders(facet: TermFacet) -> list[tuple[str, str, frozenset[int]]]:
+    """(key, label, ids of the objects carrying it) per term in the order the grouped count
+    query it replaced gave them (`_GROUPED_ORDER`), two queries, kept per process while the
+    facet's kinds are unchanged."""
+
+    def read() -> list[tuple[str, str, frozenset[int]]]:
+        holders: dict[object, set[int]] = {}
+        for key, holder in facet.model._default_manager.values_list(facet.key, facet.path):
+            if holder is not None:
+                holders.setdefault(key, set()).add(holder)
+        return [
+            (
+                getattr(term, facet.key),
+                str(term),
+                frozenset(holders.get(getattr(term, facet.key), ())),
+            )
+            for term in facet.model._default_manager.order_by(
+                *(
+                    part.format(key=facet.key)
+                    for part in _GROUPED_ORDER.get(connection.vendor, ("pk",))
+                )
+            )
+        ]
+
+    return site_cache.remembered(
+        None, "facet-terms", (facet.model, facet.path, facet.key), facet.kinds, read
+    )
+
+
 def _yes_no_counts(
-    base: QuerySet, filterset: django_filters.FilterSet, facets: Sequence[YesNoFacet]
+    base: QuerySet,
+    filterset: django_filters.FilterSet,
+    facets: Sequence[YesNoFacet],
+    ids: Sequence[int] | None = None,
 ) -> dict[str, list[FacetValue]]:
     """For each yes/no facet, how many results ticking it gives, in one query for all of them.
 
@@ -314,6 +373,11 @@ def _yes_no_counts(
         return {}
     cleaned = filterset.form.cleaned_data
     given = {key: value for key, value in cleaned.items() if _is_given(value)}
+    if ids is not None:
+        # `ids` are the filtered set's: where every box knows its objects, no query at all.
+        found = _yes_no_members(filterset, facets, given, ids)
+        if found is not None:
+            return _yes_no_values(filterset, facets, found)
     conditions: dict[str, Q | Exists | None] = {}
     for facet in facets:
         value = given.get(facet.name)
@@ -350,6 +414,27 @@ def _yes_no_counts(
         }
     )
     return _yes_no_values(filterset, facets, totals)
+
+
+def _yes_no_members(
+    filterset: django_filters.FilterSet,
+    facets: Sequence[YesNoFacet],
+    given: dict[str, object],
+    ids: Sequence[int],
+) -> dict[str, int] | None:
+    """The counts as set operations on the filtered ids, or None where a box cannot say."""
+    matching = frozenset(ids)
+    totals: dict[str, int] = {}
+    for facet in facets:
+        value = given.get(facet.name)
+        if value is True:
+            totals[facet.name] = len(matching)
+            continue
+        members = filterset.filters[facet.name].members(given) if value is None else None
+        if members is None:
+            return None
+        totals[facet.name] = len(matching & members)
+    return totals
 
 
 def _yes_no_values(
