@@ -10,11 +10,12 @@ fragment beside it) and escapes every text as `{{ }}` does.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 
 from portal.templatetags.translation_tags import with_lang
 from search.listing import FacetGroup, FacetValue
@@ -27,6 +28,12 @@ def _text(value: object) -> str:
 
 def _hits(count: int) -> str:
     """The counted label of `{% blocktranslate count counter=… %}{{ counter }} Treffer…`."""
+    return _hits_in(get_language(), count)
+
+
+@lru_cache(maxsize=4096)
+def _hits_in(language: str | None, count: int) -> str:
+    """Per language and count: the catalogues and number formats do not change in a process."""
     return ngettext("%(counter)s Treffer", "%(counter)s Treffer", count) % {"counter": _text(count)}
 
 
