@@ -160,6 +160,13 @@ class KnowledgeArticlePage(Page):
         return context
 
     @property
+    def localized(self) -> KnowledgeArticlePage:
+        """The live translation in the active language (Wagtail's), unless a list has already
+        read it for all its articles in one query (services.localize)."""
+        known = self.__dict__.get("_localized")
+        return known if known is not None else super().localized
+
+    @property
     def is_stale(self) -> bool:
         return self.last_reviewed_on < timezone.now().date() - STALE_AFTER
 

@@ -7,6 +7,7 @@ Articles are Wagtail pages: each write saves a revision and publishes it, so the
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -145,8 +146,27 @@ def mark_reviewed(*, slug: str, acting_user: User) -> KnowledgeArticlePage:
     return article
 
 
+def localize(articles: Iterable[KnowledgeArticlePage]) -> list[KnowledgeArticlePage]:
+    """The articles with their live translations in the active language read in one query, so
+    a list asks once instead of twice per article (Wagtail's `localized`); German: themselves."""
+    articles = list(articles)
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    versions: dict[object, KnowledgeArticlePage] = {}
+    if articles and language != settings.LANGUAGE_CODE:
+        versions = {
+            version.translation_key: version
+            for version in KnowledgeArticlePage.objects.live().filter(
+                locale__language_code=language,
+                translation_key__in={article.translation_key for article in articles},
+            )
+        }
+    for article in articles:
+        article._localized = versions.get(article.translation_key, article)
+    return articles
+
+
 def recently_changed(user: User | None, *, limit: int = RECENT) -> list[KnowledgeArticlePage]:
-    return list(
+    return localize(
         readable_articles(user).select_related("unit").order_by("-last_published_at")[:limit]
     )
 
@@ -169,7 +189,9 @@ def related_articles(
         if categories
         else ()
     )
-    return sorted(articles, key=lambda article: (article.pk not in in_categories, article.title))
+    return localize(
+        sorted(articles, key=lambda article: (article.pk not in in_categories, article.title))
+    )
 
 
 class InvalidQuery(ValueError):
@@ -195,7 +217,7 @@ def search_articles(
     )
     ids = [int(hit.object_id) for hit in hits]
     found = readable_articles(user).select_related("unit").in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
+    return localize(found[pk] for pk in ids if pk in found)
 
 
 @dataclass

@@ -82,7 +82,7 @@ def _listing(request: HttpRequest, *, area: str) -> HttpResponse:
             "query": " ".join(query.split()),
             "found": found,
             "error": error,
-            "articles": [] if query.strip() else articles,
+            "articles": [] if query.strip() else services.localize(articles),
             "area": area,
             "can_write": can_write_articles(request.user),
         },
@@ -132,7 +132,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
         "staff/workspace.html",
         {
             "recent": services.recently_changed(request.user),
-            "stale": services.stale_articles(request.user)[: services.RECENT],
+            "stale": services.localize(services.stale_articles(request.user)[: services.RECENT]),
         },
     )
 
