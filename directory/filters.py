@@ -48,8 +48,9 @@ class OfferFeatureFilter(YesNoFilter):
     def ticked(self, given: dict[str, object]) -> Exists:
         return Exists(Offer.objects.filter(actor=OuterRef("pk"), **{self.field_name: True}))
 
-    def members(self, given: dict[str, object]) -> frozenset[int]:
-        return flags_for(self.parent).features[self.field_name]
+    def members(self, given: dict[str, object]) -> frozenset[int] | None:
+        found = flags_for(self.parent)
+        return None if found is None else found.features[self.field_name]
 
 
 # The offers' yes/no fields declared with a facet in network.fields become filters by themselves.
@@ -73,9 +74,10 @@ class OpenNowFilter(YesNoFilter):
         return _at_a_location(open_locations(timezone.now()))
 
     def members(self, given: dict[str, object]) -> frozenset[int] | None:
-        if given.get("walk_in") is True:
+        found = flags_for(self.parent)
+        if found is None or given.get("walk_in") is True:
             return None
-        return flags_for(self.parent).open_now
+        return found.open_now
 
 
 class WalkInFilter(YesNoFilter):
@@ -88,9 +90,10 @@ class WalkInFilter(YesNoFilter):
         return _at_a_location(walk_in_locations())
 
     def members(self, given: dict[str, object]) -> frozenset[int] | None:
-        if given.get("open_now") is True:
+        found = flags_for(self.parent)
+        if found is None or given.get("open_now") is True:
             return None
-        return flags_for(self.parent).walk_in
+        return found.walk_in
 
 
 DISTANCE_FIELD = "distance_squared"

@@ -76,8 +76,12 @@ def flags(moment: dt.datetime) -> Flags:
     return _read(moment)
 
 
-def flags_for(filterset: object) -> Flags:
-    """The sets for one request's filters, read once however many boxes and cards ask."""
+def flags_for(filterset: object) -> Flags | None:
+    """The sets for one request's filters, read once however many boxes and cards ask; None
+    where nothing is kept per process (then the conditions go into the page's queries, fewer
+    than reading the sets for one request)."""
+    if not site_cache.enabled():
+        return None
     found = getattr(filterset, "_directory_flags", None)
     if found is None:
         found = flags(timezone.now())

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from directory.cards import cards_for
@@ -45,7 +46,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     flagged = flags_for(result.filterset)
     cards = cards_for(
         list(page.object_list),
-        flagged.moment,
+        timezone.now() if flagged is None else flagged.moment,
         distance_from=origin_of(result.filterset.form.cleaned_data)
         if result.sort == Sort.DISTANCE
         else None,

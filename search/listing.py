@@ -293,7 +293,7 @@ def _facet_counts(
                 FacetValue(value, str(label), per_value.get(value, 0), value in chosen)
                 for value, label in facet.choices
             ]
-        elif facet.kinds and ids is not None and facet.name not in given:
+        elif facet.kinds and ids is not None and facet.name not in given and site_cache.enabled():
             # Not given, so every other given filter is the filtered set itself: `ids`.
             matching = frozenset(ids)
             counts[facet.name] = [
