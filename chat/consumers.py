@@ -117,10 +117,47 @@ def _admit(session: Any, slug: str) -> tuple[int, Admission | None]:
     return 0, Admission(user, channel, muted)
 
 
+@dataclass
+class _HistoryRead:
+    """One read of a channel's latest messages, shared by the sockets that wait for it."""
+
+    begun: bool = False
+    task: asyncio.Task | None = None
+
+
 @_in_database
-def _history(channel: Channel) -> list[str]:
+def _read_history(channel: Channel, read: _HistoryRead) -> list[str]:
+    read.begun = True  # from here on, sockets subscribing now may miss what it reads
     latest = queries.latest_messages(channel, conf.history_on_connect())
     return [json.dumps(frame) for frame in queries.frames(latest, channel)]
+
+
+_history_reads: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[int, _HistoryRead]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+async def _history(channel: Channel) -> list[str]:
+    """The channel's latest message frames for a socket that has subscribed to it.
+
+    Fifty members connecting together each read the same fifty messages, one after the other
+    on the sockets' one database thread (the connect figures of docs/benchmarks.md). A socket
+    joins a read that has not yet begun: it begins after the socket subscribed, so nothing
+    falls between the history and the live frames; the texts are shared, not copied.
+    """
+    loop = asyncio.get_running_loop()
+    reads = _history_reads.get(loop) or _history_reads.setdefault(loop, {})
+    read = reads.get(channel.pk)
+    if read is None or read.begun:
+        read = reads[channel.pk] = _HistoryRead()
+        read.task = loop.create_task(_read_history(channel, read))
+
+        def forget(_task: asyncio.Task, read: _HistoryRead = read) -> None:
+            if reads.get(channel.pk) is read:
+                del reads[channel.pk]
+
+        read.task.add_done_callback(forget)
+    return await asyncio.shield(read.task)
 
 
 @_in_database

@@ -1,4 +1,4 @@
-"""Members connecting at the same moment share one read of the channel's presence frame."""
+"""Members connecting at the same moment share one read of the presence frame and the history."""
 
 from __future__ import annotations
 
@@ -41,3 +41,35 @@ def test_it_reads_the_presence_frame_once_for_members_connecting_together(monkey
         [{"username": "otto", "name": "Otto"}],
     ]
     assert later["online"] == [{"username": "erik", "name": "Erik"}]
+
+
+def test_it_shares_a_history_read_that_has_not_begun_and_no_other(monkeypatch):
+    """Members connecting together share one read of the latest messages; one who subscribes
+    after a read began gets a read of its own, which sees what the other may have missed."""
+    reads: list[int] = []
+    release = None
+
+    async def read_history(channel, read):
+        read.begun = True
+        reads.append(len(reads) + 1)
+        number = len(reads)
+        await release.wait()
+        return [f"read {number}"]
+
+    monkeypatch.setattr(consumers, "_read_history", read_history)
+    channel = SimpleNamespace(pk=7)
+
+    async def scenario():
+        nonlocal release
+        release = asyncio.Event()
+        together = [asyncio.ensure_future(consumers._history(channel)) for _ in range(3)]
+        await asyncio.sleep(0)  # the read begins
+        later = asyncio.ensure_future(consumers._history(channel))
+        await asyncio.sleep(0)
+        release.set()
+        return await asyncio.gather(*together), await later
+
+    together, later = async_to_sync(scenario)()
+    assert reads == [1, 2]
+    assert together == [["read 1"]] * 3
+    assert later == ["read 2"]
