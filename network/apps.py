@@ -9,7 +9,7 @@ class NetworkConfig(AppConfig):
     def ready(self) -> None:
         from network import audit, translation_admin, translations
         from network.fields import ACTOR, OFFER
-        from network.models import Actor, AgencyUnit, Offer, TargetGroup, Topic
+        from network.models import Actor, AgencyUnit, Municipality, Offer, TargetGroup, Topic
         from network.permissions import is_agency_staff
         from portal.context_processors import register_context
         from portal.translations import register_translatable
@@ -32,6 +32,10 @@ class NetworkConfig(AppConfig):
         )
         # The wayfinder names the unit a person should go to, in the person's language.
         register_translatable(AgencyUnit, ["name"], public=AgencyUnit.objects.all, vocabulary=True)
+        # Municipalities by their usual names in each language (Вайсенфельс, فايسنفلس).
+        register_translatable(
+            Municipality, ["name"], public=Municipality.objects.all, vocabulary=True
+        )
         translations.connect()
         translation_admin.register()
         audit.connect()

@@ -476,3 +476,112 @@ def load_vocabularies(apps: Any) -> None:
             slug=unit.slug,
             defaults={"name": unit.name, "email": unit.email, "is_intake": unit.is_intake},
         )
+
+
+# The municipalities' names as the press of each portal language writes them (Ukrainian and
+# Russian transcribe German names in Cyrillic, Arabic and Persian in their script: Наумбург,
+# ناومبورغ), by slug: uk, ru, ar, fa. English and Turkish write the German name itself (there is
+# no usual exonym for a town of the Burgenlandkreis), so for them the German name is stored as
+# the name in that language, which tells the staff's translation report it was decided, not
+# forgotten. Docs: docs/languages.md.
+EXONYM_LANGUAGES = ("uk", "ru", "ar", "fa")
+GERMAN_NAME_LANGUAGES = ("en", "tr")
+MUNICIPALITY_EXONYMS: dict[str, tuple[str, str, str, str]] = {
+    "elsteraue": ("Ельстерауе", "Эльстерауэ", "إلستراوه", "الستراوه"),
+    "hohenmoelsen": ("Гоенмельзен", "Хоэнмёльзен", "هوهنمولسن", "هوهنمولسن"),
+    "luetzen": ("Лютцен", "Лютцен", "لوتسن", "لوتسن"),
+    "naumburg-saale": ("Наумбург (Зале)", "Наумбург (Зале)", "ناومبورغ (زاله)", "ناومبورگ (زاله)"),
+    "teuchern": ("Тойхерн", "Тойхерн", "تويشرن", "تویشرن"),
+    "weissenfels": ("Вайсенфельс", "Вайсенфельс", "فايسنفلس", "فایسنفلس"),
+    "zeitz": ("Цайц", "Цайц", "تسايتس", "تسایتس"),
+    "an-der-poststrasse": (
+        "Ан-дер-Постштрасе",
+        "Ан-дер-Постштрасе",
+        "آن دير بوستشتراسه",
+        "آن در پوستشتراسه",
+    ),
+    "bad-bibra": ("Бад-Бібра", "Бад-Бибра", "باد بيبرا", "باد بیبرا"),
+    "eckartsberga": ("Еккартсберга", "Эккартсберга", "إكارتسبيرغا", "اکارتسبرگا"),
+    "finne": ("Фінне", "Финне", "فينه", "فینه"),
+    "finneland": ("Фіннеланд", "Финнеланд", "فينه لاند", "فینه‌لاند"),
+    "kaiserpfalz": ("Кайзерпфальц", "Кайзерпфальц", "كايزربفالتس", "کایزرپفالتس"),
+    "lanitz-hassel-tal": (
+        "Ланіц-Гассель-Таль",
+        "Ланиц-Хассель-Таль",
+        "لانيتس-هاسل-تال",
+        "لانیتس-هاسل-تال",
+    ),
+    "droyssig": ("Дройсіг", "Дройсиг", "درويسيغ", "درویسیگ"),
+    "gutenborn": ("Гутенборн", "Гутенборн", "غوتنبورن", "گوتنبورن"),
+    "kretzschau": ("Кречау", "Кречау", "كريتشاو", "کرچاو"),
+    "schnaudertal": ("Шнаудерталь", "Шнаудерталь", "شناودرتال", "شناودرتال"),
+    "wetterzeube": ("Веттерцойбе", "Веттерцойбе", "فيترتسويبه", "فترتسویبه"),
+    "balgstaedt": ("Бальгштедт", "Бальгштедт", "بالغشتيت", "بالگشتت"),
+    "freyburg-unstrut": (
+        "Фрайбург (Унструт)",
+        "Фрайбург (Унструт)",
+        "فرايبورغ (أونشتروت)",
+        "فرایبورگ (اونشتروت)",
+    ),
+    "gleina": ("Гляйна", "Гляйна", "غلاينا", "گلاینا"),
+    "goseck": ("Гозек", "Гозек", "غوزيك", "گوزک"),
+    "karsdorf": ("Карсдорф", "Карсдорф", "كارسدورف", "کارسدورف"),
+    "laucha-an-der-unstrut": (
+        "Лауха-ан-дер-Унструт",
+        "Лауха-ан-дер-Унструт",
+        "لاوخا آن دير أونشتروت",
+        "لاوخا آن در اونشتروت",
+    ),
+    "nebra-unstrut": ("Небра (Унструт)", "Небра (Унструт)", "نيبرا (أونشتروت)", "نبرا (اونشتروت)"),
+    "meineweh": ("Майневе", "Майневе", "ماينيفيه", "ماینه‌وه"),
+    "mertendorf": ("Мертендорф", "Мертендорф", "ميرتندورف", "مرتندورف"),
+    "molauer-land": ("Молауер-Ланд", "Молауер-Ланд", "مولاور لاند", "مولاوئر لاند"),
+    "osterfeld": ("Остерфельд", "Остерфельд", "أوسترفيلد", "اوسترفلد"),
+    "schoenburg": ("Шенбург", "Шёнбург", "شونبورغ", "شونبورگ"),
+    "stoessen": ("Штесен", "Штёсен", "شتوسن", "اشتوسن"),
+    "wethau": ("Ветау", "Ветау", "فيتاو", "فتاو"),
+}
+
+
+def municipality_names() -> dict[str, dict[str, str]]:
+    """slug → language → the municipality's name in that language, for every municipality."""
+    german = {municipality.slug: municipality.name for municipality in MUNICIPALITIES}
+    return {
+        slug: {
+            **dict(zip(EXONYM_LANGUAGES, MUNICIPALITY_EXONYMS[slug], strict=True)),
+            **dict.fromkeys(GERMAN_NAME_LANGUAGES, name),
+        }
+        for slug, name in german.items()
+    }
+
+
+def load_municipality_names(apps: Any) -> None:
+    """Store each municipality's name in the portal's other languages as its translation.
+
+    A name the staff have translated already is kept (they may have corrected it), so this can
+    run again, from the migration and from the demo, without undoing their work. Takes an app
+    registry like load_vocabularies; content types may not exist yet in a fresh database.
+    """
+    from hashlib import sha256
+
+    content_type_model = apps.get_model("contenttypes", "ContentType")
+    translation_model = apps.get_model("portal", "ContentTranslation")
+    municipality_model = apps.get_model("network", "Municipality")
+    content_type, _created = content_type_model.objects.get_or_create(
+        app_label="network", model="municipality"
+    )
+    names = municipality_names()
+    rows = [
+        translation_model(
+            content_type_id=content_type.pk,
+            object_id=municipality.pk,
+            language=language,
+            field="name",
+            text=text,
+            # as portal.translations.digest, which a migration must not import
+            source_digest=sha256(municipality.name.strip().encode()).hexdigest(),
+        )
+        for municipality in municipality_model.objects.filter(slug__in=names)
+        for language, text in names[municipality.slug].items()
+    ]
+    translation_model.objects.bulk_create(rows, ignore_conflicts=True)

@@ -28,7 +28,7 @@ from demo.network.reviews import propose_demo_change
 from demo.referrals import load_demo as load_demo_referrals
 from demo.translations import load_demo_translations
 from network.models import Actor, ActorKind, Location
-from network.vocabularies import load_vocabularies
+from network.vocabularies import load_municipality_names, load_vocabularies
 from portal.localisation import synchronise_page_tree
 from search import registry
 
@@ -78,6 +78,7 @@ class Command(BaseCommand):
             else:
                 # The specs rely on every term the migration loaded; restore any deleted since.
                 load_vocabularies(apps)
+                load_municipality_names(apps)
                 actors = create_actors()
             problems = ensure_accounts(settings.DEMO_PASSWORD)
             problems += ensure_pages()
