@@ -3,7 +3,8 @@ which languages. Three queries for a page of actors, whatever its size: the acto
 fields a card shows, their languages, and their locations, each with its place and whether it is
 open now and has walk-in hours (network.open_now, the same conditions as the list's filters); the
 directory page hands over the sets its counts used (directory.flags, kept per process) instead.
-The next event is the events app's (`{% with_next_events %}` in the template).
+The next event is the events app's (`{% with_next_events %}` in the template). Municipalities
+are named in the visitor's language (network.municipalities): one more query outside German.
 
 The page reads plain values rather than each actor's related managers: a prefetch per relation
 cost about a millisecond of the ORM's work each, more than the rows themselves.
@@ -15,11 +16,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, ExpressionWrapper
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from directory.distance import Origin, kilometres, nearest_location
 from directory.flags import Flags
 from network.models import Actor, Location
+from network.municipalities import municipality_names
 from network.open_now import open_locations, walk_in_locations
+from portal.localisation import german_name
+from portal.templatetags.translation_tags import with_lang
+from portal.translations import TranslatedText
 
 CARD_FIELDS = ("name", "slug", "kind", "short_description", "logo", "works_online")
 
@@ -27,6 +34,7 @@ CARD_FIELDS = ("name", "slug", "kind", "short_description", "logo", "works_onlin
 @dataclass
 class Card:
     actor: Actor
+    # a municipality's name (TranslatedText), or "town (municipality)" as marked-up HTML
     places: list[str] = field(default_factory=list)
     open_now: bool = False
     walk_in: bool = False
@@ -36,12 +44,27 @@ class Card:
     km: float | None = None
 
 
-def _place(town: str, municipality: str) -> str:
-    """ "Leißling (Weißenfels)" where the town is a part of a municipality of another name."""
+def _place(town: str, german: str, name: TranslatedText) -> str:
+    """ "Leißling (Weißenfels)" where the town is a part of a municipality of another name; the
+    municipality in the visitor's language ("Leißling (Вайсенфельс)"), the town, a part of it
+    with no name of its own in other languages, in German and marked so. Where the municipality
+    keeps its German name, both stay one German phrase, isolated as one on right-to-left pages
+    so that its brackets stay where German puts them."""
     town = town.strip()
-    if not town or town.casefold() == municipality.casefold():
-        return municipality
-    return f"{town} ({municipality})"
+    if not town or town.casefold() == german.casefold():
+        return name
+    if str(name) == german:
+        return f"{town} ({german})"
+    return format_html("{} ({})", german_name(town), with_lang(name))
+
+
+def place_html(place: str) -> SafeString:
+    """A card's place as HTML: marked up already, or a name marked in its language."""
+    if isinstance(place, SafeString):
+        return place
+    if isinstance(place, TranslatedText):
+        return with_lang(place)
+    return german_name(place)
 
 
 def cards_for(
@@ -78,12 +101,17 @@ def cards_for(
         rows = rows.annotate(
             is_open=ExpressionWrapper(open_locations(moment), output_field=BooleanField()),
             has_walk_in=ExpressionWrapper(walk_in_locations(), output_field=BooleanField()),
-        ).values_list("actor_id", "town", "municipality__name", "is_open", "has_walk_in")
+        ).values_list(
+            "actor_id", "town", "municipality_id", "municipality__name", "is_open", "has_walk_in"
+        )
     else:
-        rows = rows.values_list("actor_id", "town", "municipality__name")
-    for actor_id, town, municipality, *flags_of_place in rows:
+        rows = rows.values_list("actor_id", "town", "municipality_id", "municipality__name")
+    names = municipality_names()
+    for actor_id, town, municipality_id, municipality, *flags_of_place in rows:
         card = cards[actor_id]
-        place = _place(town, municipality)
+        place = _place(
+            town, municipality, names.by_pk.get(municipality_id) or names.german(municipality)
+        )
         if place not in card.places:
             card.places.append(place)
         if flags_of_place:

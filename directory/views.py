@@ -15,6 +15,7 @@ from directory.flags import flags_for
 from directory.jsonld import actor_jsonld, as_script
 from directory.services import find_actors, load_profile
 from network.models import TargetGroup, Topic
+from network.municipalities import named_municipalities
 from portal.localisation import german_terms, named_languages
 from portal.translations import prefetch_translations, translate_facet_labels
 from search.listing import InvalidFilter, facet_groups
@@ -57,6 +58,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         result.facets, {"topic": Topic, "target_group": TargetGroup}
     )
     result.facets["language"] = named_languages(result.facets.get("language", []))
+    result.facets["municipality"] = named_municipalities(result.facets.get("municipality", []))
     result.facets = german_terms(result.facets, ["municipality"])
     value_lists, yes_no_groups = facet_groups(ActorFilter.FACETS, result)
     return render(

@@ -25,6 +25,7 @@ from events.recurrence import first_occurrence, next_occurrences
 from events.services import calendar_occurrences, event_listing, find_events, with_relations
 from network.form_rendering import CHOICE_WIDGETS
 from network.models import TargetGroup, Topic
+from network.municipalities import named_municipality_choices
 from portal.localisation import german_choices, named_language_choices
 from portal.translations import prefetch_translations, translate_choice_labels
 from search.listing import InvalidFilter
@@ -107,6 +108,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     prefetch_translations(occurrence.event for occurrence in found)
     translate_choice_labels(listing.filterset.form, {"topic": Topic, "target_group": TargetGroup})
     named_language_choices(listing.filterset.form)
+    named_municipality_choices(listing.filterset.form)
     german_choices(listing.filterset.form, ["topic", "target_group", "municipality", "actor"])
     listing.filterset.form.renderer = CHOICE_WIDGETS
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -12,6 +12,7 @@ from needs.filters import NeedFilter, Sort
 from needs.forms import HelpForm
 from needs.services import NeedClosed, find_needs, load_cards, load_public_need, offer_help
 from network.models import Topic
+from network.municipalities import named_municipalities
 from portal import ratelimit
 from portal.localisation import german_terms, named_languages
 from portal.transactions import Busy, busy_form
@@ -48,6 +49,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
         translate_facet_labels(result.facets, {"topic": Topic}), ["municipality"]
     )
     result.facets["language"] = named_languages(result.facets.get("language", []))
+    result.facets["municipality"] = named_municipalities(result.facets.get("municipality", []))
     value_lists, yes_no_groups = facet_groups(NeedFilter.FACETS, result)
     return render(
         request,

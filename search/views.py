@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from network.models import Topic
+from network.municipalities import named_municipalities
 from portal import ratelimit
 from portal.localisation import german_terms, named_languages
 from portal.translations import translate_facet_labels
@@ -34,6 +35,7 @@ def results(request: HttpRequest) -> HttpResponse:
         return render(request, "search/results.html", context, status=400)
     facets = translate_facet_labels(result.facets, {"topic": Topic})
     facets["language"] = named_languages(facets.get("language", []))
+    facets["municipality"] = named_municipalities(facets.get("municipality", []))
     facets = german_terms(facets, ["municipality"])
     groups = [(name, FACET_LABELS[name], facets[name]) for name in result.facets]
     selected = {name for name, _label, values in groups if any(v.selected for v in values)}

@@ -18,7 +18,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from directory.cards import Card
+from directory.cards import Card, place_html
 from directory.distance import distance_text
 from portal.localisation import german_name, list_separator
 from portal.templatetags.translation_tags import day_and_month, translated_block, translated_inline
@@ -65,7 +65,7 @@ def _card(card: Card, next_event: Any, words: dict[str, str]) -> str:
     parts.append(f'<p class="meta">{escape(actor.get_kind_display())}{online}</p>')
     if card.places:
         places = "".join(
-            f'<span class="actor-card__place">{german_name(place)}</span>' for place in card.places
+            f'<span class="actor-card__place">{place_html(place)}</span>' for place in card.places
         )
         parts.append(
             f'<p class="actor-card__places"><span class="visually-hidden">{words["place"]} '

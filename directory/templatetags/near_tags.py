@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django import template
 
 from directory.filters import Sort
+from network.municipalities import municipality_names
+from portal.collation import locale_sorted
 
 register = template.Library()
 
@@ -16,7 +18,9 @@ PLACE_PARAMETERS = ("near", "lat", "lon", "page")
 
 @dataclass(frozen=True)
 class NearChoice:
-    places: list[tuple[str, str]]  # slug, name of each municipality with coordinates
+    # slug, name (TranslatedText, in the visitor's language) of each municipality with
+    # coordinates, in the visitor's alphabet
+    places: list[tuple[str, str]]
     chosen: str  # the chosen municipality's slug, or ""
     lat: str  # the shared location, as given, when it is valid
     lon: str
@@ -43,8 +47,13 @@ def near_choice(context: template.Context) -> NearChoice | None:
     if query.get("sort") == Sort.DISTANCE:
         query.pop("sort")
     near = cleaned.get("near")
+    names = municipality_names()
+    places = [
+        (slug, names.name(slug, name))
+        for slug, name in filterset.filters["near"].queryset.values_list("slug", "name")
+    ]
     return NearChoice(
-        places=list(filterset.filters["near"].queryset.values_list("slug", "name")),
+        places=locale_sorted(places, key=lambda place: str(place[1])),
         chosen=near.slug if near is not None else "",
         lat=request.GET.get("lat", "") if valid_point else "",
         lon=request.GET.get("lon", "") if valid_point else "",

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.test.utils import override_settings
+from django.utils import translation
 
 from directory.cards import cards_for
 from directory.distance import Origin
@@ -207,10 +208,13 @@ def test_it_reads_a_page_of_cards_in_three_queries(cafe, office, django_assert_n
     origin = Origin(51.05, 12.14)
 
     # The actors, their languages, their places with both badges; by distance in the same three.
-    with django_assert_num_queries(3):
+    with translation.override("de"), django_assert_num_queries(3):
         cards = cards_for(ids, dt.datetime.now(tz=BERLIN))
-    with django_assert_num_queries(3):
+    with translation.override("de"), django_assert_num_queries(3):
         measured = cards_for(ids, dt.datetime.now(tz=BERLIN), distance_from=origin)
+    # In another language, one more for the municipalities' names in it.
+    with translation.override("uk"), django_assert_num_queries(4):
+        cards_for(ids, dt.datetime.now(tz=BERLIN))
 
     assert [card.actor.pk for card in cards] == ids
     assert [card.languages for card in measured] == [card.languages for card in cards]

@@ -382,8 +382,9 @@ def vocabulary_terms() -> list[str]:
 
 def untranslated_terms() -> list[str]:
     """Texts the staff own and the public sees (every vocabulary registered as translatable:
-    topics, target groups, units, concern categories, the wayfinder's answers, the crisis
-    situation with its steps and temporary offers) that lack a translation in a language."""
+    topics, target groups, units, municipalities, concern categories, the wayfinder's answers,
+    the crisis situation with its steps and temporary offers) that lack a translation in a
+    language."""
     from portal.translations import german_text, translatable_models, translated
 
     return [
@@ -495,7 +496,7 @@ def test_it_leaves_existing_page_translations_alone_on_a_second_run(demo):
 def test_it_names_every_term_the_public_sees_in_every_language(demo):
     assert demo.untranslated_terms == []
     assert demo.vocabularies == [
-        "AgencyUnit", "ConcernCategory", "KeyStep", "Situation", "TargetGroup",
+        "AgencyUnit", "ConcernCategory", "KeyStep", "Municipality", "Situation", "TargetGroup",
         "TemporaryOffer", "Topic", "WayfinderAudience",
     ]  # fmt: skip
 
