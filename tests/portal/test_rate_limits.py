@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
@@ -260,3 +261,59 @@ def test_it_slows_down_the_failing_address_and_lets_it_in_after_the_wait(client,
     assert 'value="rana"' in refused.content.decode()
     assert elsewhere.status_code == 302
     assert later.status_code == 302
+
+
+# --- the counter itself --------------------------------------------------------------------------
+
+
+def _limit(limit=2, window=60):
+    return ratelimit.Limit("counted", by=("subject",), rate=lambda: ratelimit.Rate(limit, window))
+
+
+def test_it_refuses_the_event_beyond_the_limit_with_the_windows_remaining_seconds(clock):
+    limit = _limit()
+    limit.hit(subject="a")
+    clock.shift(timedelta(seconds=20))
+    limit.hit(subject="a")
+
+    with pytest.raises(ratelimit.RateLimited) as over:
+        limit.hit(subject="a")
+    with pytest.raises(ratelimit.RateLimited) as checked:
+        limit.check(subject="a")
+
+    assert over.value.retry_after == 40
+    assert checked.value.retry_after == 40
+    limit.check(subject="b")
+
+
+def test_it_starts_again_at_one_when_the_window_has_ended_by_the_clock(clock):
+    ratelimit.reset("counted", "x")
+    assert [ratelimit.hit("counted", "x", window=60) for _ in range(3)] == [1, 2, 3]
+    clock.shift(timedelta(seconds=60))
+
+    assert ratelimit.count("counted", "x") == 0
+    assert ratelimit.hit("counted", "x", window=60) == 1
+    assert ratelimit.retry_after("counted", "x", window=60) == 60
+
+
+@pytest.mark.skipif(not django_settings.REDIS_URL, reason="the Redis cache only")
+def test_it_counts_an_event_in_one_round_trip_to_redis(monkeypatch, clock):
+    """Every chat frame and counted form post passes here; each round trip is waited for."""
+    import redis
+
+    commands = []
+    original = redis.Redis.execute_command
+
+    def counting(self, *args, **options):
+        commands.append(args[0])
+        return original(self, *args, **options)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counting)
+    limit = _limit(limit=1)
+    limit.hit(subject="c")
+    first = list(commands)
+    with pytest.raises(ratelimit.RateLimited):
+        limit.hit(subject="c")
+
+    assert len(first) in (1, 2)  # EVALSHA, and EVAL the first time the script is not loaded
+    assert len(commands) - len(first) == 1
