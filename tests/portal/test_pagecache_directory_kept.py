@@ -13,18 +13,16 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from portal.site_cache import forget
 from tests.factories import (
     ActorFactory,
     LocationFactory,
     OfferFactory,
     OpeningHoursFactory,
     TopicFactory,
-    UserFactory,
 )
 from tests.html import facet_counts, texts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kept_site_parts")]
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY = dt.date(2026, 3, 23)
@@ -32,20 +30,6 @@ MONDAY = dt.date(2026, 3, 23)
 
 def at(hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(MONDAY, dt.time(hour, minute), tzinfo=BERLIN)
-
-
-@pytest.fixture(autouse=True)
-def site_cache(settings):
-    settings.PAGE_CACHE = True
-    forget()
-    yield
-    forget()
-
-
-@pytest.fixture
-def member(client):
-    client.force_login(UserFactory(username="mira"))
-    return client
 
 
 @pytest.fixture

@@ -18,29 +18,14 @@ from crisis.models import Situation
 from crisis.services import activate_situation
 from demo.crisis import SLUG, load_demo
 from portal.models import ContentPage, HomePage, SiteSettings
-from portal.site_cache import forget
 from tests.events.factories import EventFactory
 from tests.factories import ActorFactory, AgencyUnitFactory, UserFactory
 from tests.html import select, texts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kept_site_parts")]
 
 BERLIN = ZoneInfo("Europe/Berlin")
 EVENING = dt.datetime(2026, 3, 24, 17, 0, tzinfo=BERLIN)
-
-
-@pytest.fixture(autouse=True)
-def site_cache(settings):
-    settings.PAGE_CACHE = True
-    forget()
-    yield
-    forget()
-
-
-@pytest.fixture
-def member(client):
-    client.force_login(UserFactory(username="mira"))
-    return client
 
 
 def get(client, path: str):
