@@ -202,7 +202,8 @@ def search_everything(params: QueryDict, user: User | None = None) -> SearchResu
     )
     hits = in_list_order(hits)
     result.facets = _facets(backend.count_facets(hits, selected), selected)
-    chosen = [hit for hit in hits if hit.chosen(selected)]
+    # Without a chosen facet value every hit stays, and asking each of them is a loop for nothing.
+    chosen = [hit for hit in hits if hit.chosen(selected)] if any(selected.values()) else hits
     result.total = len(chosen)
     result.page = Paginator(chosen, PAGE_SIZE).get_page(number)
     on_page = list(result.page.object_list)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -52,6 +53,7 @@ class Passage(str):
         return value
 
 
+@lru_cache(maxsize=20_000)
 def _word_forms(word: str, language: str | None) -> tuple[str, ...]:
     forms = (stem(word), fold(word))
     if language and language != "de":
@@ -61,13 +63,22 @@ def _word_forms(word: str, language: str | None) -> tuple[str, ...]:
 
 def _matched_terms(
     word: str, terms: Sequence[Sequence[str]], language: str | None = None
-) -> set[int]:
+) -> frozenset[int]:
+    return _term_indexes(word, tuple(tuple(term) for term in terms), language)
+
+
+# A page's twenty passages ask about the same words again and again (folding a word took half
+# of cutting them): the answers are kept per word, query terms and language.
+@lru_cache(maxsize=20_000)
+def _term_indexes(
+    word: str, terms: tuple[tuple[str, ...], ...], language: str | None
+) -> frozenset[int]:
     forms = _word_forms(word, language)
-    return {
+    return frozenset(
         index
         for index, term in enumerate(terms)
         if any(form.startswith(prefix) for prefix in term for form in forms)
-    }
+    )
 
 
 def _matches(word: str, terms: Sequence[Sequence[str]], language: str | None = None) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 # The facets every hit carries values for, in the order a page shows them.
 FACETS = ("kind", "topic", "municipality", "language")
@@ -89,20 +90,19 @@ class Hit:
     def facet_values(self, facet: str) -> tuple[str, ...]:
         if facet == "kind":
             return (self.kind,)
-        by_facet = {
-            "topic": self.topics,
-            "municipality": self.municipalities,
-            "language": self.languages,
-        }
-        return by_facet[facet]
+        return getattr(self, _FACET_FIELDS[facet])
 
     def chosen(self, selected: Mapping[str, set[str]], *, skip: str | None = None) -> bool:
         """Whether the hit has one of the chosen values of every facet (but `skip`)."""
         return all(
-            not values or values.intersection(self.facet_values(facet))
+            not values or not values.isdisjoint(self.facet_values(facet))
             for facet, values in selected.items()
             if facet != skip
         )
+
+
+# Hit's field holding each facet's values but the kind's.
+_FACET_FIELDS = {"topic": "topics", "municipality": "municipalities", "language": "languages"}
 
 
 class SearchBackend(ABC):
@@ -158,11 +158,30 @@ class SearchBackend(ABC):
         """Per facet, how many of the hits each value would leave with the other facets'
         choices applied (choosing it then gives that many results)."""
         counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-        for facet in FACETS:
-            for hit in hits:
-                if hit.chosen(selected, skip=facet):
-                    for value in hit.facet_values(facet):
-                        counts[facet][value] = counts[facet].get(value, 0) + 1
+        # One pass over the hits: a hit that has a chosen value of every facet counts in every
+        # facet; one that misses a single facet's choice counts in that facet only (choosing
+        # one of its values there would bring it in); one that misses two counts nowhere. Each
+        # facet's pass over every hit (1,000 of them) was a third of the search page's time.
+        chosen = [(facet, values) for facet, values in selected.items() if values]
+        if not chosen:
+            # Nothing chosen: every hit counts in every facet, counted in C.
+            for facet in FACETS:
+                counts[facet] = dict(
+                    Counter(chain.from_iterable(hit.facet_values(facet) for hit in hits))
+                )
+            return counts
+        for hit in hits:
+            missed = [
+                facet for facet, values in chosen if values.isdisjoint(hit.facet_values(facet))
+            ]
+            if len(missed) > 1:
+                continue
+            for facet in missed or FACETS:
+                if facet not in counts:
+                    continue
+                facet_counts = counts[facet]
+                for value in hit.facet_values(facet):
+                    facet_counts[value] = facet_counts.get(value, 0) + 1
         return counts
 
     def suggest(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
@@ -88,6 +89,26 @@ def _matches(terms: list[Term], tokens: list[str]) -> int:
     return sum(1 for term in terms if any(token.startswith(term) for token in tokens))
 
 
+def _word_starts(terms: list[Term]) -> list[tuple[str, ...]] | None:
+    """Each term's forms with a space before them: a form starts a token of a text written
+    as " token token …" where " form" occurs in it. None where a form is empty or holds white
+    space, for which that does not hold (then _matches is asked instead)."""
+    if any(not form or len(form.split()) != 1 for term in terms for form in term):
+        return None
+    return [tuple(f" {form}" for form in dict.fromkeys(term)) for term in terms]
+
+
+def _count_in(starts: list[tuple[str, ...]], text: str) -> int:
+    """_matches over the tokens of `text` (" " + the tokens joined by single spaces)."""
+    count = 0
+    for term in starts:  # loops rather than generators: a thousand titles, three counts each
+        for start in term:
+            if start in text:
+                count += 1
+                break
+    return count
+
+
 def facet_terms(document: SearchDocument) -> str:
     values = zip(
         FACETS, (document.topics, document.municipalities, document.languages), strict=True
@@ -95,11 +116,16 @@ def facet_terms(document: SearchDocument) -> str:
     return " ".join(f"{facet}:{value}" for facet, group in values for value in group)
 
 
+# Per process, as a document's facet string stands for the same values on every request.
+@lru_cache(maxsize=20_000)
 def _facet_values(terms: str) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {facet: [] for facet in FACETS}
     for token in terms.split():
         facet, _sep, value = token.partition(":")
-        found.setdefault(facet, []).append(value)
+        values = found.get(facet)
+        if values is None:
+            values = found[facet] = []
+        values.append(value)
     return {facet: tuple(values) for facet, values in found.items()}
 
 
@@ -169,13 +195,28 @@ def _ranked_hits(
     the ones with the words in the title, then synonyms in the title, then the engine's
     score."""
 
+    literal_starts, term_starts = _word_starts(literal), _word_starts(terms)
+
     def rank(row: Row) -> tuple:
         title, _mark, keywords = row[3].partition(KEYWORDS_MARK)
         title_tokens = title.split()
+        if literal_starts is None or term_starts is None:
+            return (
+                -_matches(literal, title_tokens + keywords.split()),
+                -_matches(literal, title_tokens),
+                -_matches(terms, title_tokens),
+                -row[6],
+                *row[:2],
+            )
+        # The same three counts by substring tests on the joined tokens: calling startswith
+        # for every token of every one of a thousand titles was a sixth of the search page.
+        title_text = " " + " ".join(title_tokens)
+        keywords_text = " ".join(keywords.split())
+        all_text = f"{title_text} {keywords_text}" if keywords_text else title_text
         return (
-            -_matches(literal, title_tokens + keywords.split()),
-            -_matches(literal, title_tokens),
-            -_matches(terms, title_tokens),
+            -_count_in(literal_starts, all_text),
+            -_count_in(literal_starts, title_text),
+            -_count_in(term_starts, title_text),
             -row[6],
             *row[:2],
         )
