@@ -41,7 +41,7 @@ from chat import broadcast, conf, fanout, presence, queries, services, signals, 
 from chat.broadcast import LAYER_ERRORS, frame_event, user_group
 from chat.frames import display_name, error_frame, message_frame
 from chat.models import Channel, ChannelMembership
-from chat.permissions import can_read, is_muted
+from chat.permissions import can_read, is_muted, standing_in
 from chat.services import ChatRefused
 from network import two_factor
 from portal.parsers import TooDeeplyNested, decode
@@ -101,20 +101,40 @@ def _session_user(session: Any) -> Any:
     return auth.get_user(request)
 
 
-@_in_database
-def _admit(session: Any, slug: str) -> tuple[int, Admission | None]:
+def _verified(user: Any, session: Any, has_two_factor: bool) -> bool:
+    """two_factor.session_verified on the device read with the channel (is_required_for reads
+    the staff standing that standing_in kept on the user)."""
+    if session.get(two_factor.SESSION_VERIFIED) == user.pk:
+        return True
+    return not has_two_factor and not two_factor.is_required_for(user)
+
+
+def _admission(session: Any, slug: str) -> tuple[int, Admission | None]:
+    """The session, the account, and the channel with the person's standing in it: three
+    statements for a member who has been here before (tests/chat/test_admission.py)."""
     user = _session_user(session)
-    if not user.is_authenticated or not two_factor.session_verified(user, session):
+    if not user.is_authenticated:
         return NOT_SIGNED_IN, None
-    channel = Channel.objects.filter(slug=slug).first()
-    if channel is None:
-        return NO_SUCH_CHANNEL, None
-    try:
-        membership = services.join_channel(channel=channel, acting_user=user)
-    except ChatRefused:
+    standing = standing_in(user, slug)
+    if standing is None:  # no such channel (or no active account): each rule on its own
+        if not two_factor.session_verified(user, session):
+            return NOT_SIGNED_IN, None
+        channel = Channel.objects.filter(slug=slug).first()
+        return (NOT_A_MEMBER if channel else NO_SUCH_CHANNEL), None
+    if not _verified(user, session, standing.has_two_factor):
+        return NOT_SIGNED_IN, None
+    if not standing.readable:
         return NOT_A_MEMBER, None
-    muted = membership.status == ChannelMembership.Status.MUTED
-    return 0, Admission(user, channel, muted)
+    status = standing.status
+    if status is None:  # a reader's first visit: their row (joining a public channel)
+        try:
+            status = services.join_channel(channel=standing.channel, acting_user=user).status
+        except ChatRefused:
+            return NOT_A_MEMBER, None
+    return 0, Admission(user, standing.channel, status == ChannelMembership.Status.MUTED)
+
+
+_admit = _in_database(_admission)
 
 
 @dataclass

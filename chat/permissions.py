@@ -9,12 +9,14 @@ them. Channel admins and agency staff moderate the channels they can read.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from chat.models import Channel, ChannelMembership
-from network.models import Membership
+from network.models import AgencyUnit, Membership, TwoFactorDevice
 from network.permissions import User, is_agency_staff, is_signed_in
 
 READING = (ChannelMembership.Status.ACTIVE, ChannelMembership.Status.MUTED)
@@ -123,3 +125,54 @@ def can_post(user: User | None, channel: Channel) -> bool:
 
 def can_open_actor_channels(user: User | None) -> bool:
     return is_agency_staff(user)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What a connecting socket needs to know of its person and channel, read in one statement."""
+
+    channel: Channel
+    readable: bool
+    status: str | None  # the person's row in the channel, if any
+    has_two_factor: bool
+    agency_staff: bool
+
+
+def standing_in(user: User, slug: str) -> Standing | None:
+    """The channel named `slug` with the person's standing in it, or None where there is none.
+
+    A thousand members connecting at once each asked five to eight statements of the sockets'
+    one database thread (second factor, staff, network membership, readable_channels, the row);
+    this is one. `readable` is readable_channels' rule for one channel, decided on the facts
+    read beside the channel: the two must agree (tests/chat/test_admission.py holds them to it
+    for every persona and kind of channel).
+    """
+    if not is_signed_in(user):
+        return None
+    rows = ChannelMembership.objects.filter(channel=OuterRef("pk"), user=user)
+    roles = Membership.objects.filter(user=user, actor__chat_channels=OuterRef("pk"))
+    row = (
+        Channel.objects.filter(slug=slug)
+        .annotate(
+            row_status=Subquery(rows.values("status")[:1]),
+            by_role=Exists(roles),
+            in_network=Exists(Membership.objects.filter(user=user)),
+            in_agency=Exists(AgencyUnit.objects.filter(staff=user)),
+            device=Exists(TwoFactorDevice.objects.filter(user=user, confirmed_at__isnull=False)),
+        )
+        .first()
+    )
+    if row is None:
+        return None
+    agency_staff = bool(user.is_superuser or row.in_agency)
+    user._is_agency_staff = agency_staff  # as is_agency_staff keeps it, for later checks
+    status = row.row_status
+    if status == ChannelMembership.Status.REMOVED:
+        readable = False
+    elif row.kind == Channel.Kind.ACTOR:
+        readable = row.by_role or agency_staff
+    else:
+        readable = status in READING or (
+            row.kind == Channel.Kind.PUBLIC and (agency_staff or row.in_network)
+        )
+    return Standing(row, readable, status, row.device, agency_staff)
