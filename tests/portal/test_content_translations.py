@@ -26,6 +26,12 @@ from tests.factories import (
 )
 
 
+def content_rows():
+    """Translation rows of the actors' content: the municipalities' names, base data that the
+    migrations load (network.vocabularies), are left out."""
+    return ContentTranslation.objects.exclude(content_type__model="municipality")
+
+
 def translate(obj, field: str, text: str, language: str = "en") -> ContentTranslation:
     return ContentTranslation.objects.create(
         content_type=ContentType.objects.get_for_model(obj),
@@ -230,7 +236,7 @@ def test_it_keeps_untrusted_actors_translations_for_review(client, actor, editor
     )
 
     assert response.status_code == 302
-    assert not ContentTranslation.objects.exists()
+    assert not content_rows().exists()
     change = ProfileChange.objects.get(status=ProfileChange.Status.PENDING)
     public = client.get("/en/directory/sprachcafe-testdorf/").content.decode()
     assert "We meet every Tuesday." not in public
