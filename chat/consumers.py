@@ -86,6 +86,12 @@ def _in_database(function: Callable[P, R]) -> Callable[P, Awaitable[R]]:
     return sync_to_async(run, thread_sensitive=True)
 
 
+def _in_cache(function: Callable[P, R]) -> Callable[P, Awaitable[R]]:
+    """Cache work (presence counters) off the sockets' one database thread, where it waited
+    behind every admission and message of the process."""
+    return sync_to_async(function, thread_sensitive=False)
+
+
 @dataclass
 class Admission:
     """What a socket knows from connect on and keeps current through pushes (chat.signals)."""
@@ -432,7 +438,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         for text in await _history(self.channel):
             await self.send_text(text)
         try:
-            await _in_database(presence.arrive)(self.channel.pk, self.user.pk)
+            await _in_cache(presence.arrive)(self.channel.pk, self.user.pk)
         except LAYER_ERRORS as error:  # presence lives in the cache, on the same Redis
             await self._degrade(error)
             return
@@ -449,7 +455,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 self.channel_layer.group_discard(user_group(self.user.pk), self.channel_name),
             )
             if self.arrived:
-                await _in_database(presence.leave)(self.channel.pk, self.user.pk)
+                await _in_cache(presence.leave)(self.channel.pk, self.user.pk)
                 _announcer().changed(self.channel)
         except LAYER_ERRORS as error:
             # Going anyway; the group entries and presence counters expire on their own.

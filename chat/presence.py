@@ -7,8 +7,10 @@ timeout bounds the damage of a server that dies without running its disconnect h
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.redis import RedisCache
 
 from chat import conf
 
@@ -34,14 +36,50 @@ def _increment(key: str, by: int) -> None:
         cache.delete(key)
 
 
+# _increment's steps for several counters in one round trip to Redis: a thousand members
+# connecting at once each waited for four (add or incr, for the channel and for the person).
+_COUNT_SCRIPT = """
+for _, key in ipairs(KEYS) do
+  local value = redis.call('INCRBY', key, ARGV[1])
+  if value <= 0 then
+    redis.call('DEL', key)
+  elseif value == tonumber(ARGV[1]) then
+    redis.call('EXPIRE', key, ARGV[2])
+  end
+end
+return 1
+"""
+_scripts: dict[int, Any] = {}
+
+
+def _count(keys: list[str], by: int) -> None:
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if not isinstance(backend, RedisCache):
+        for key in keys:
+            _increment(key, by)
+        return
+    names = [backend.make_and_validate_key(key) for key in keys]
+
+    def call() -> None:
+        client = backend._cache.get_client(names[0], write=True)
+        script = _scripts.get(id(client))
+        if script is None:
+            script = _scripts.setdefault(id(client), client.register_script(_COUNT_SCRIPT))
+        script(keys=names, args=[by, conf.presence_timeout()])
+
+    guarded = getattr(backend, "_guarded", None)
+    if guarded is None:
+        call()
+    else:  # Redis unreachable: dropped, as every write to the tolerant cache
+        guarded(call, lambda: None)
+
+
 def arrive(channel_id: int, user_id: int) -> None:
-    _increment(_channel_key(channel_id, user_id), 1)
-    _increment(_user_key(user_id), 1)
+    _count([_channel_key(channel_id, user_id), _user_key(user_id)], 1)
 
 
 def leave(channel_id: int, user_id: int) -> None:
-    _increment(_channel_key(channel_id, user_id), -1)
-    _increment(_user_key(user_id), -1)
+    _count([_channel_key(channel_id, user_id), _user_key(user_id)], -1)
 
 
 def online_in(channel_id: int, user_ids: Iterable[int]) -> set[int]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 from types import SimpleNamespace
 
+import pytest
 from asgiref.sync import async_to_sync
+from django.conf import settings as django_settings
 
-from chat import consumers
+from chat import consumers, presence
 
 
 def test_it_reads_the_presence_frame_once_for_members_connecting_together(monkeypatch, settings):
@@ -73,3 +75,36 @@ def test_it_shares_a_history_read_that_has_not_begun_and_no_other(monkeypatch):
     assert reads == [1, 2]
     assert together == [["read 1"]] * 3
     assert later == ["read 2"]
+
+
+def test_it_keeps_a_member_online_until_the_last_socket_leaves():
+    presence.leave(3, 9)  # a leave without an arrival counts nothing
+    presence.arrive(3, 9)
+    presence.arrive(3, 9)
+    presence.leave(3, 9)
+    two_then_one = (presence.online_in(3, [9, 10]), presence.is_online(9))
+    presence.leave(3, 9)
+
+    assert two_then_one == ({9}, True)
+    assert (presence.online_in(3, [9]), presence.is_online(9)) == (set(), False)
+    presence.arrive(3, 9)
+    assert presence.online_in(3, [9]) == {9}
+
+
+@pytest.mark.skipif(not django_settings.REDIS_URL, reason="the Redis cache only")
+def test_it_counts_an_arrival_in_one_round_trip_to_redis(monkeypatch):
+    import redis
+
+    commands = []
+    original = redis.Redis.execute_command
+
+    def counting(self, *args, **options):
+        commands.append(args[0])
+        return original(self, *args, **options)
+
+    presence.arrive(4, 9)  # the script is loaded
+    monkeypatch.setattr(redis.Redis, "execute_command", counting)
+    presence.arrive(4, 9)
+    presence.leave(4, 9)
+
+    assert commands == ["EVALSHA", "EVALSHA"]
