@@ -182,7 +182,8 @@ def visitor_language() -> str | None:
 def in_list_order(hits: list[Hit]) -> list[Hit]:
     """The backend's ranking, with the hits of kinds that follow the others moved after them
     (search.registry.Indexable.follows_others); the sort keeps each group's order."""
-    return sorted(hits, key=lambda hit: registry.follows_others(hit.kind))
+    follows = {kind: registry.follows_others(kind) for kind in {hit.kind for hit in hits}}
+    return sorted(hits, key=lambda hit: follows[hit.kind])
 
 
 def search_everything(params: QueryDict, user: User | None = None) -> SearchResult:

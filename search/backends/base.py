@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
+from operator import attrgetter
 
 # The facets every hit carries values for, in the order a page shows them.
 FACETS = ("kind", "topic", "municipality", "language")
@@ -165,10 +166,9 @@ class SearchBackend(ABC):
         chosen = [(facet, values) for facet, values in selected.items() if values]
         if not chosen:
             # Nothing chosen: every hit counts in every facet, counted in C.
-            for facet in FACETS:
-                counts[facet] = dict(
-                    Counter(chain.from_iterable(hit.facet_values(facet) for hit in hits))
-                )
+            counts["kind"] = dict(Counter(map(attrgetter("kind"), hits)))
+            for facet, name in _FACET_FIELDS.items():
+                counts[facet] = dict(Counter(chain.from_iterable(map(attrgetter(name), hits))))
             return counts
         for hit in hits:
             missed = [

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from django.db import DatabaseError, connection, transaction
-from django.db.models import JSONField, Q, Value
+from django.db.models import JSONField, Value
 from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 
@@ -407,10 +407,12 @@ class DatabaseSearchBackend(SearchBackend):
         if not hits:
             return {}
         terms = query_forms(query, language)
-        wanted = Q()
-        for hit in hits:
-            wanted |= Q(kind=hit.kind, object_id=hit.object_id)
-        entries = IndexEntry.objects.filter(wanted)
+        # The hits' ids and kinds as two IN lists, the pairs picked below: the ORM built a
+        # condition of twenty ORed pairs more slowly than the database answered it.
+        wanted = {hit.key for hit in hits}
+        entries = IndexEntry.objects.filter(
+            kind__in={kind for kind, _id in wanted}, object_id__in={pk for _kind, pk in wanted}
+        )
         if language:
             # Only the visitor's language of the translations: decoding every language's text
             # (the whole JSON of twenty hits) was half of highlighting a page on PostgreSQL.
@@ -421,6 +423,8 @@ class DatabaseSearchBackend(SearchBackend):
         for kind, object_id, body, translated in entries.values_list(
             "kind", "object_id", "body", "translated"
         ):
+            if (kind, object_id) not in wanted:
+                continue
             translated = translated if isinstance(translated, dict) else {}
             found: Passage = passage(
                 body, terms, translated=translated.get("body") or "", language=language
