@@ -110,6 +110,11 @@ def merge(*groups: Sequence[Translation]) -> tuple[Translation, ...]:
 def _changed(sender: type, instance: ContentTranslation, **kwargs: object) -> None:
     from search import registry
 
+    if kwargs.get("raw"):
+        # Rows loaded as stored (a fixture, or a test database restored from its serialised
+        # copy, which holds the municipalities' names since network 0011): their content types
+        # may not be loaded yet, and the index rows are loaded with them.
+        return
     model = instance.content_type.model_class()
     if model is None:
         return
